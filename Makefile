@@ -1,0 +1,183 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# umm: the non-LRU movable page slice of Linux mm, run as one process.
+#
+#   make            build ./umm and libumm.a
+#   make run        install what is missing, build, run the main job
+#   make check      install what is missing, build, run every test
+#   make bench      benchmarks (ratios against a baseline of the same run)
+#   make C=1        also run sparse on every kernel-side file
+#   make checkpatch / make coccicheck / make kerneldoc
+#   make SAN=asan check, make SAN=tsan check   sanitizer builds
+#
+# Kernel-side objects (mm/, kernel/, lib/, fs/, init/, drivers/ and the
+# kernel side of arch/user/) are built like UML builds its kernel: no libc
+# headers at all, so a stray #include <stdio.h> fails to compile.  Only
+# host-side files (arch/user/os/ and *_user.c) see libc.
+
+CC	?= gcc
+ifeq ($(origin CC),default)
+CC	:= gcc
+endif
+SAN	?=
+O	?= build
+OBJ	:= $(O)/$(if $(SAN),$(SAN),default)
+KTOOLS	:= .kernel-tools
+
+# Directories with a kernel-style Makefile fragment (obj-y / host-y lists).
+DIRS := arch/user/os arch/user/kernel init kernel kernel/sched kernel/time \
+	kernel/locking lib mm fs fs/proc fs/debugfs
+
+GCC_INC := $(shell $(CC) -print-file-name=include)
+
+WARN	:= -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
+	   -Wno-missing-field-initializers
+OPT	:= -O2 -g
+SANFLAGS-asan := -fsanitize=address,undefined -fno-omit-frame-pointer \
+		 -fno-sanitize-recover=undefined
+SANFLAGS-tsan := -fsanitize=thread
+SANFLAGS := $(SANFLAGS-$(SAN))
+ifneq ($(SAN),)
+OPT	:= -O1 -g
+endif
+
+# Names that the kernel and libc both define: the kernel side gets its own
+# (as arch/um/Makefile does with KERNEL_DEFINES).
+KERNEL_DEFINES := -Dsnprintf=kernel_snprintf -Dvsnprintf=kernel_vsnprintf \
+	-Dsprintf=kernel_sprintf -Dvsprintf=kernel_vsprintf \
+	-Dsscanf=kernel_sscanf -Dvsscanf=kernel_vsscanf \
+	-Dstrsep=kernel_strsep -Dbsearch=kernel_bsearch
+
+KCFLAGS := -std=gnu11 -nostdinc -isystem $(GCC_INC) -ffreestanding \
+	-fno-strict-aliasing -fno-common -fno-delete-null-pointer-checks \
+	-D__KERNEL__ $(KERNEL_DEFINES) -Iinclude -Iarch/user/include \
+	-include include/linux/kconfig.h $(WARN) $(OPT) $(SANFLAGS)
+
+HCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iarch/user/include $(WARN) $(OPT) \
+	$(SANFLAGS)
+
+# Tests and tools: libc plus the kernel headers, like tools/testing/vma.
+TCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iinclude -Iarch/user/include \
+	-I$(KTOOLS)/selftests -Itools/testing/umm \
+	-include include/linux/kconfig.h $(WARN) -Wno-unused-function \
+	$(OPT) $(SANFLAGS)
+
+LDLIBS	:= -lpthread -lm
+LDFLAGS	:= $(SANFLAGS)
+
+kobjs :=
+hobjs :=
+define collect
+obj-y :=
+host-y :=
+include $(1)/Makefile
+kobjs += $$(addprefix $(OBJ)/$(1)/,$$(obj-y))
+hobjs += $$(addprefix $(OBJ)/$(1)/,$$(host-y))
+endef
+$(foreach d,$(DIRS),$(eval $(call collect,$(d))))
+
+MAIN_OBJ := $(OBJ)/arch/user/os/main_user.o
+LIB_HOBJS := $(filter-out $(MAIN_OBJ),$(hobjs))
+LIBUMM	:= $(OBJ)/libumm.a
+
+# The default build lives at the top (./umm, ./libumm.a); sanitizer builds
+# keep theirs under build/<san>/.
+ifeq ($(SAN),)
+UMM	:= umm
+else
+UMM	:= $(OBJ)/umm
+endif
+
+.PHONY: all run check bench clean setup tools checkpatch coccicheck kerneldoc \
+	tests FORCE
+
+all: $(UMM) libumm.a
+
+libumm.a: $(LIBUMM)
+	@cp $< $@
+
+# Initcalls and parameters are reached only through linker sections, so
+# every object of the archive is linked, as every object is in vmlinux.
+WHOLE_LIBUMM = -Wl,--whole-archive $(LIBUMM) -Wl,--no-whole-archive
+
+$(UMM): $(MAIN_OBJ) $(LIBUMM)
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(WHOLE_LIBUMM) $(LDLIBS)
+
+$(LIBUMM): $(kobjs) $(LIB_HOBJS)
+	@echo "  AR      $@"
+	@rm -f $@ && ar rcs $@ $^
+
+$(OBJ)/%_user.o: %_user.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	@$(CC) $(HCFLAGS) -MMD -MP -c -o $@ $<
+
+$(OBJ)/arch/user/os/%.o: arch/user/os/%.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	@$(CC) $(HCFLAGS) -MMD -MP -c -o $@ $<
+
+$(OBJ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(KCFLAGS) -DKBUILD_MODNAME='"$(basename $(notdir $<))"' \
+		-MMD -MP -c -o $@ $<
+ifeq ($(C),1)
+	@sparse $(filter-out -O% -g -fsanitize% -fno-sanitize% -fno-omit%,$(KCFLAGS)) \
+		-Wbitwise -Wno-decl -Wcontext -Wcast-to-as $<
+endif
+
+# The scenarios are console scripts, embedded like the kernel's config.
+SCENARIOS := $(wildcard tools/testing/selftests/vm/scenarios/*.umm)
+$(OBJ)/init/scenarios.c: $(SCENARIOS) scripts/embed-scenarios.sh
+	@mkdir -p $(dir $@)
+	@bash scripts/embed-scenarios.sh tools/testing/selftests/vm/scenarios > $@
+
+$(OBJ)/init/scenarios.o: $(OBJ)/init/scenarios.c
+	@echo "  CC      $<"
+	@$(CC) $(KCFLAGS) -Iinit -c -o $@ $<
+
+-include $(kobjs:.o=.d) $(hobjs:.o=.d)
+
+# ---- set-up ---------------------------------------------------------------
+setup: $(KTOOLS)/.done
+
+$(KTOOLS)/.done: scripts/setup-deps.sh scripts/extract-kernel-tools.sh
+	@bash scripts/setup-deps.sh
+	@bash scripts/extract-kernel-tools.sh $(KTOOLS)
+	@touch $@
+
+# ---- tests ----------------------------------------------------------------
+include tools/testing/Makefile
+
+run: setup
+	@$(MAKE) --no-print-directory all
+	@./umm
+
+# TESTS=pattern runs only the tests whose name contains it; for harness
+# binaries a pattern naming a test inside them runs just those tests.
+TESTS ?=
+check: setup
+	@$(MAKE) --no-print-directory all tests
+	@bash scripts/run-tests.sh $(OBJ) $(UMM) $(TESTS)
+
+bench: setup
+	@$(MAKE) --no-print-directory all bench-bins
+	@bash scripts/run-bench.sh $(OBJ)
+
+# ---- static checkers ------------------------------------------------------
+KSRC = $(shell git ls-files '*.c' '*.h' | grep -v '^tools/\|^scripts/')
+
+checkpatch: setup
+	@bash scripts/checkpatch.sh $(KTOOLS)
+
+coccicheck:
+	@bash scripts/coccicheck.sh
+
+kerneldoc: setup
+	@perl $(KTOOLS)/scripts/kernel-doc -none $(KSRC) 2>&1 | \
+		{ ! grep . ; }
+
+clean:
+	rm -rf $(O) umm libumm.a umm-report

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* HOSTED: the one boundary between the kernel and the host process. */
+#ifndef _ASM_USER_HOST_OPS_H
+#define _ASM_USER_HOST_OPS_H
+
+/*
+ * Everything the kernel side of umm needs from the process it runs in goes
+ * through this table, and nothing else does: mm/, kernel/, lib/, fs/,
+ * init/ and drivers/ are compiled without libc headers.  The table is
+ * filled in by arch/user/os/host_user.c.  If kernel code needs something
+ * new from the platform, it gets an operation here, documented below.
+ *
+ * Only compiler-provided headers may be used here, because both sides
+ * include this file.  Errors are negative errno values, as in the kernel.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+/* Flags for host_operations.open(). */
+#define HOST_O_RDONLY	0
+#define HOST_O_WRONLY	1	/* create or truncate */
+#define HOST_O_APPEND	2	/* create, append */
+
+#define HOST_STDIN	0
+#define HOST_STDOUT	1
+#define HOST_STDERR	2
+
+/**
+ * struct host_operations - what the platform provides to the kernel
+ *
+ * @ram_map:	  map @size bytes of zero-filled anonymous memory, aligned to
+ *		  2 MiB, without committing it; this becomes physical RAM.
+ *		  Returns NULL on failure.
+ * @ram_discard:  give the host memory behind [@addr, @addr+@size) back to
+ *		  the host (MADV_DONTNEED): it reads as zeroes afterwards.
+ * @thread_create: start a host thread running @fn(@arg).  Returns a
+ *		  handle >= 0 or a negative errno.
+ * @thread_join:  wait for the thread behind @handle to return.
+ * @futex_wait:	  sleep while *@addr == @val, at most @timeout_ns (negative:
+ *		  no limit).  Returns 0 when woken (or spuriously), -EAGAIN if
+ *		  *@addr != @val on entry, -ETIMEDOUT on timeout.
+ * @futex_wake:	  wake up to @nr threads sleeping in @futex_wait on @addr.
+ * @yield:	  let another host thread run.
+ * @time_ns:	  monotonic clock, nanoseconds.
+ * @entropy:	  a value that differs between runs (seed for umm.seed=).
+ * @open:	  open a host file (HOST_O_*).  Returns an fd or -errno.
+ * @read:	  read up to @len bytes; returns bytes read, 0 at end, -errno.
+ * @write:	  write all @len bytes; returns @len or -errno.
+ * @close:	  close an fd from @open.
+ * @mkdir:	  create a directory (0 if it already exists).
+ * @rename:	  atomically replace @to by @from.
+ * @isatty:	  1 if @fd is a terminal.
+ * @panic:	  end the process with SIGILL (as a BUG's trapping instruction
+ *		  would), after the kernel printed why.
+ * @exit:	  end the process with @status.
+ * @nr_cpus:	  number of host CPUs (for sizing worker pools).
+ */
+struct host_operations {
+	void *(*ram_map)(unsigned long size);
+	void (*ram_discard)(void *addr, unsigned long size);
+	long (*thread_create)(void (*fn)(void *), void *arg);
+	void (*thread_join)(long handle);
+	int (*futex_wait)(uint32_t *addr, uint32_t val, int64_t timeout_ns);
+	void (*futex_wake)(uint32_t *addr, int nr);
+	void (*yield)(void);
+	uint64_t (*time_ns)(void);
+	uint64_t (*entropy)(void);
+	int (*open)(const char *path, int flags);
+	long (*read)(int fd, void *buf, unsigned long len);
+	long (*write)(int fd, const void *buf, unsigned long len);
+	int (*close)(int fd);
+	int (*mkdir)(const char *path);
+	int (*rename)(const char *from, const char *to);
+	int (*isatty)(int fd);
+	void (*panic)(void) __attribute__((noreturn));
+	void (*exit)(int status) __attribute__((noreturn));
+	int (*nr_cpus)(void);
+};
+
+extern const struct host_operations host_ops;
+
+#endif /* _ASM_USER_HOST_OPS_H */

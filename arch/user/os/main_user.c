@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arch/user/os/main_user.c - the process entry point
+ *
+ * Hands the command line to the kernel, as a boot loader would.
+ */
+#include <asm/host_ops.h>
+
+int start_kernel(int argc, char **argv);
+
+int main(int argc, char **argv)
+{
+	return start_kernel(argc - 1, argv + 1);
+}

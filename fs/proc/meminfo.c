@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fs/proc/meminfo.c - /proc/meminfo
+ *
+ * Linux's layout ("Name:" padded to 16 columns, the value in 8, " kB"),
+ * with the lines whose subject exists in umm.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/vmstat.h>
+#include <linux/percpu.h>
+#include <linux/seq_file.h>
+#include <linux/proc_fs.h>
+#include <linux/init.h>
+
+static void show_val_kb(struct seq_file *m, const char *s, unsigned long num)
+{
+	seq_put_decimal_ull_width(m, s, num << (PAGE_SHIFT - 10), 8);
+	seq_write(m, " kB\n", 4);
+}
+
+static int meminfo_proc_show(struct seq_file *m, void *v)
+{
+	unsigned long sreclaimable = global_node_page_state(NR_SLAB_RECLAIMABLE);
+	unsigned long sunreclaim = global_node_page_state(NR_SLAB_UNRECLAIMABLE);
+
+	show_val_kb(m, "MemTotal:       ", totalram_pages);
+	show_val_kb(m, "MemFree:        ", global_zone_page_state(NR_FREE_PAGES));
+	show_val_kb(m, "MemAvailable:   ", si_mem_available());
+	show_val_kb(m, "Slab:           ", sreclaimable + sunreclaim);
+	show_val_kb(m, "SReclaimable:   ", sreclaimable);
+	show_val_kb(m, "SUnreclaim:     ", sunreclaim);
+	show_val_kb(m, "Percpu:         ", pcpu_nr_pages());
+	return 0;
+}
+
+static int __init proc_meminfo_init(void)
+{
+	proc_create_single("meminfo", 0444, NULL, meminfo_proc_show);
+	return 0;
+}
+fs_initcall(proc_meminfo_init);

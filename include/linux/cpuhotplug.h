@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* FAITHFUL (reduced): callbacks for a CPU going away (a task exiting). */
+#ifndef __CPUHOTPLUG_H
+#define __CPUHOTPLUG_H
+
+enum cpuhp_state {
+	CPUHP_PAGE_ALLOC_DEAD,
+	CPUHP_NR_STATES
+};
+
+/*
+ * A virtual CPU lives as long as the task that owns it; when the task
+ * exits the CPU goes offline and these teardown callbacks run for it
+ * (from the exiting task, on its own CPU).
+ */
+int cpuhp_setup_state_nocalls(enum cpuhp_state state, const char *name,
+			      int (*startup)(unsigned int cpu),
+			      int (*teardown)(unsigned int cpu));
+void cpuhp_cpu_dead(unsigned int cpu);
+int cpu_up_any(void);
+
+#endif

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* FAITHFUL: zones, free areas, migratetypes, per-cpu page lists, the node. */
+#ifndef _LINUX_MMZONE_H
+#define _LINUX_MMZONE_H
+
+#include <linux/types.h>
+#include <linux/spinlock.h>
+#include <linux/list.h>
+#include <linux/wait.h>
+#include <linux/atomic.h>
+#include <linux/cache.h>
+#include <linux/pageblock-flags.h>
+#include <asm/page.h>
+
+#define MAX_ORDER		11
+#define MAX_ORDER_NR_PAGES	(1 << (MAX_ORDER - 1))
+
+/*
+ * PAGE_ALLOC_COSTLY_ORDER is the order at which allocations are deemed
+ * costly to service: above it the allocator will not loop forever.
+ */
+#define PAGE_ALLOC_COSTLY_ORDER	3
+
+enum migratetype {
+	MIGRATE_UNMOVABLE,
+	MIGRATE_MOVABLE,
+	MIGRATE_RECLAIMABLE,
+	MIGRATE_PCPTYPES,	/* the number of types on the pcp lists */
+	MIGRATE_HIGHATOMIC = MIGRATE_PCPTYPES,
+	/*
+	 * Free pages of an isolated pageblock stay here so that they are
+	 * neither allocated nor merged with pages outside the block.
+	 */
+	MIGRATE_ISOLATE,
+	MIGRATE_TYPES
+};
+
+extern const char * const migratetype_names[MIGRATE_TYPES];
+
+#define is_migrate_isolate_page(_page) \
+	(get_pageblock_migratetype(_page) == MIGRATE_ISOLATE)
+#define is_migrate_isolate(migratetype) ((migratetype) == MIGRATE_ISOLATE)
+
+#define for_each_migratetype_order(order, type) \
+	for (order = 0; order < MAX_ORDER; order++) \
+		for (type = 0; type < MIGRATE_TYPES; type++)
+
+extern int page_group_by_mobility_disabled;
+
+#define MIGRATETYPE_MASK ((1UL << (PB_migrate_end + 1)) - 1)
+
+#define get_pageblock_migratetype(page)					\
+	get_pfnblock_flags_mask(page, page_to_pfn(page),		\
+			PB_migrate_end, MIGRATETYPE_MASK)
+
+struct free_area {
+	struct list_head	free_list[MIGRATE_TYPES];
+	unsigned long		nr_free;
+};
+
+struct pglist_data;
+
+enum zone_stat_item {
+	NR_FREE_PAGES,
+	NR_VM_ZONE_STAT_ITEMS
+};
+
+enum node_stat_item {
+	NR_SLAB_RECLAIMABLE,
+	NR_SLAB_UNRECLAIMABLE,
+	NR_VM_NODE_STAT_ITEMS
+};
+
+enum zone_watermarks {
+	WMARK_MIN,
+	WMARK_LOW,
+	WMARK_HIGH,
+	NR_WMARK
+};
+
+#define min_wmark_pages(z) ((z)->watermark[WMARK_MIN])
+#define low_wmark_pages(z) ((z)->watermark[WMARK_LOW])
+#define high_wmark_pages(z) ((z)->watermark[WMARK_HIGH])
+
+/*
+ * Per-cpu lists of order-0 pages, one per pcp migratetype.  Allocation
+ * and freeing on the local CPU take ->lock only to let other CPUs drain
+ * the lists (drain_all_pages()): there are no IPIs to ask the owner.
+ */
+struct per_cpu_pages {
+	spinlock_t lock;
+	int count;		/* number of pages in the lists */
+	int high;		/* high watermark, emptying needed */
+	int batch;		/* chunk size for buddy add/remove */
+	struct list_head lists[MIGRATE_PCPTYPES];
+};
+
+struct per_cpu_pageset {
+	struct per_cpu_pages pcp;
+};
+
+enum zone_type {
+	ZONE_NORMAL,
+	/*
+	 * Only movable allocations (__GFP_HIGHMEM | __GFP_MOVABLE) land here,
+	 * so every page in it can be migrated away: movablecore= sizes it.
+	 */
+	ZONE_MOVABLE,
+	__MAX_NR_ZONES
+};
+
+#define MAX_NR_ZONES	__MAX_NR_ZONES
+#define ZONES_SHIFT	1
+
+struct zone {
+	/* Read-mostly fields */
+	unsigned long watermark[NR_WMARK];
+	/* Pages kept free of allocations that could use a higher zone. */
+	long lowmem_reserve[MAX_NR_ZONES];
+	struct pglist_data *zone_pgdat;
+	struct per_cpu_pageset __percpu *pageset;
+	/* NR_PAGEBLOCK_BITS per pageblock; see pageblock-flags.h */
+	unsigned long *pageblock_flags;
+	unsigned long zone_start_pfn;
+	/*
+	 * spanned: pages between start and end; present: of those, the
+	 * ones backed by RAM; managed: present minus reserved (what the buddy
+	 * allocator hands out).  Balloon inflation lowers managed.
+	 */
+	atomic_long_t managed_pages;
+	unsigned long spanned_pages;
+	unsigned long present_pages;
+	const char *name;
+	unsigned long nr_isolate_pageblock;
+
+	spinlock_t lock ____cacheline_aligned_in_smp;
+	struct free_area free_area[MAX_ORDER];
+	unsigned long flags;
+
+	/* Compaction: where the scanners stopped, and deferral state. */
+	unsigned long compact_cached_free_pfn;
+	unsigned long compact_cached_migrate_pfn[2];
+	unsigned int compact_considered;
+	unsigned int compact_defer_shift;
+	int compact_order_failed;
+	bool compact_blockskip_flush;
+
+	atomic_long_t vm_stat[NR_VM_ZONE_STAT_ITEMS] ____cacheline_aligned_in_smp;
+};
+
+static inline unsigned long zone_managed_pages(struct zone *zone)
+{
+	return (unsigned long)atomic_long_read(&zone->managed_pages);
+}
+
+typedef struct pglist_data {
+	struct zone node_zones[MAX_NR_ZONES];
+	int nr_zones;
+	unsigned long node_start_pfn;
+	unsigned long node_present_pages;
+	unsigned long node_spanned_pages;
+	int node_id;
+	unsigned long totalreserve_pages;
+	atomic_long_t vm_stat[NR_VM_NODE_STAT_ITEMS];
+} pg_data_t;
+
+extern struct pglist_data contig_page_data;
+#define NODE_DATA(nid)		(&contig_page_data)
+#define first_online_pgdat()	(&contig_page_data)
+#define numa_node_id()		0
+#define for_each_online_pgdat(pgdat) \
+	for (pgdat = first_online_pgdat(); pgdat; pgdat = NULL)
+
+#define zone_idx(zone)	((zone) - (zone)->zone_pgdat->node_zones)
+
+static inline unsigned long zone_end_pfn(const struct zone *zone)
+{
+	return zone->zone_start_pfn + zone->spanned_pages;
+}
+
+static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
+{
+	return zone->zone_start_pfn <= pfn && pfn < zone_end_pfn(zone);
+}
+
+static inline bool populated_zone(struct zone *zone)
+{
+	return zone->present_pages != 0;
+}
+
+static inline bool managed_zone(struct zone *zone)
+{
+	return zone_managed_pages(zone) != 0;
+}
+
+static inline int zone_to_nid(struct zone *zone)
+{
+	return 0;
+}
+
+static inline bool is_highmem_idx(enum zone_type idx)
+{
+	return idx == ZONE_MOVABLE;
+}
+
+#define for_each_zone(zone)						\
+	for (zone = contig_page_data.node_zones;			\
+	     zone < contig_page_data.node_zones + MAX_NR_ZONES; zone++)
+
+#define for_each_populated_zone(zone)					\
+	for_each_zone(zone)						\
+		if (!populated_zone(zone))				\
+			; /* do nothing */				\
+		else
+
+bool zone_watermark_ok(struct zone *z, unsigned int order,
+		       unsigned long mark, int classzone_idx,
+		       unsigned int alloc_flags);
+bool zone_watermark_ok_safe(struct zone *z, unsigned int order,
+			    unsigned long mark, int classzone_idx);
+
+#endif /* _LINUX_MMZONE_H */

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* HOSTED: task_struct, task states and the sleep/wake-up primitives. */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/atomic.h>
+#include <linux/smp.h>
+#include <asm/current.h>
+
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001
+#define TASK_UNINTERRUPTIBLE	0x0002
+#define TASK_DEAD		0x0080
+#define TASK_NEW		0x0800
+#define TASK_KILLABLE		TASK_UNINTERRUPTIBLE
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* task_struct->flags */
+#define PF_EXITING		0x00000004
+#define PF_MEMALLOC		0x00000800
+#define PF_KSWAPD		0x00020000
+#define PF_MEMALLOC_NOIO	0x00080000
+#define PF_KTHREAD		0x00200000
+
+#define TASK_COMM_LEN		16
+#define MAX_SCHEDULE_TIMEOUT	LONG_MAX
+
+struct mm_struct;
+struct kthread;
+
+/*
+ * One host thread per task.  ->__state is also the futex word the task
+ * sleeps on in schedule(): whoever wakes it sets TASK_RUNNING first and
+ * then wakes the futex, so a wake-up between "set state" and "sleep" is
+ * never lost.
+ */
+struct task_struct {
+	unsigned int __state;
+	unsigned int flags;
+	int cpu;
+	pid_t pid;
+	atomic_t usage;
+	char comm[TASK_COMM_LEN];
+	struct mm_struct *mm;
+	void *stack;
+	long host_thread;
+	struct kthread *kthread;
+	struct list_head tasks;
+	int exit_code;
+	void *journal_info;	/* per-task data of the subsystem running it */
+};
+
+extern struct task_struct init_task;
+
+#define __set_current_state(state_value) \
+	WRITE_ONCE(current->__state, (state_value))
+#define set_current_state(state_value) \
+	smp_store_mb(current->__state, (state_value))
+#define task_is_running(task)	(READ_ONCE((task)->__state) == TASK_RUNNING)
+
+/* kernel/sched/core.c */
+void schedule(void);
+long schedule_timeout(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+long schedule_timeout_interruptible(long timeout);
+int wake_up_process(struct task_struct *tsk);
+int wake_up_state(struct task_struct *tsk, unsigned int state);
+void yield(void);
+int _cond_resched(void);
+#define cond_resched()		_cond_resched()
+static inline int signal_pending(struct task_struct *p) { return 0; }
+static inline int fatal_signal_pending(struct task_struct *p) { return 0; }
+static inline bool need_resched(void) { return false; }
+static inline int task_cpu(const struct task_struct *p) { return READ_ONCE(p->cpu); }
+
+struct task_struct *alloc_task_struct(const char *name);
+void free_task_struct(struct task_struct *tsk);
+void get_task_struct(struct task_struct *t);
+void put_task_struct(struct task_struct *t);
+void fork_init(void);
+
+
+#endif /* _LINUX_SCHED_H */

@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * init/console.c - the console: scripts, one-liners and the shell
+ *
+ * umm has no user space; this is the init that runs after boot.  It reads
+ * commands a kernel developer already types (cat, echo ... >, ls) plus a
+ * few workload verbs, from -c, from a script file, from an embedded
+ * scenario, or interactively.  A script stops at the first command that
+ * fails, with exit status 1; the interactive shell reports the error and
+ * goes on.  Errors are one line, "umm: CMD: reason", on stderr.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/ctype.h>
+#include <linux/slab.h>
+#include <linux/errno.h>
+#include <asm/host_ops.h>
+#include "console.h"
+
+#define LINE_MAX	4096
+
+static const struct console_cmd *cmd_tables[] = {
+	console_fs_cmds,
+	console_mm_cmds,
+};
+
+static const struct {
+	int err;
+	const char *text;
+} errno_texts[] = {
+	{ EPERM,	"Operation not permitted" },
+	{ ENOENT,	"No such file or directory" },
+	{ EIO,		"Input/output error" },
+	{ E2BIG,	"Argument list too long" },
+	{ EAGAIN,	"Resource temporarily unavailable" },
+	{ ENOMEM,	"Cannot allocate memory" },
+	{ EACCES,	"Permission denied" },
+	{ EFAULT,	"Bad address" },
+	{ EBUSY,	"Device or resource busy" },
+	{ EEXIST,	"File exists" },
+	{ ENODEV,	"No such device" },
+	{ ENOTDIR,	"Not a directory" },
+	{ EISDIR,	"Is a directory" },
+	{ EINVAL,	"Invalid argument" },
+	{ ENOSPC,	"No space left on device" },
+	{ ERANGE,	"Numerical result out of range" },
+	{ ENOSYS,	"Function not implemented" },
+	{ ENAMETOOLONG,	"File name too long" },
+	{ ETIMEDOUT,	"Connection timed out" },
+};
+
+/**
+ * errno_text - the C library's message for an error number
+ * @err: a positive or negative errno
+ *
+ * Return: the text, or "Unknown error".
+ */
+const char *errno_text(int err)
+{
+	unsigned int i;
+
+	if (err < 0)
+		err = -err;
+	for (i = 0; i < ARRAY_SIZE(errno_texts); i++)
+		if (errno_texts[i].err == err)
+			return errno_texts[i].text;
+	return "Unknown error";
+}
+
+void console_write(const char *buf, size_t len)
+{
+	host_ops.write(HOST_STDOUT, buf, len);
+}
+
+void console_printf(const char *fmt, ...)
+{
+	char buf[1024];
+	va_list args;
+	int len;
+
+	va_start(args, fmt);
+	len = vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	console_write(buf, len);
+}
+
+static const char *current_cmd = "umm";
+
+/**
+ * console_cmd_err - report why the running command failed
+ * @err: the error to return (negative errno)
+ * @fmt: the reason, without a newline
+ *
+ * Prints "umm: CMD: reason" on stderr.
+ *
+ * Return: @err.
+ */
+int console_cmd_err(int err, const char *fmt, ...)
+{
+	char buf[512];
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	console_err("umm: %s: %s\n", current_cmd, buf);
+	return err;
+}
+
+bool console_stdout_is_tty(void)
+{
+	return host_ops.isatty(HOST_STDOUT);
+}
+
+static const struct console_cmd *find_cmd(const char *name)
+{
+	unsigned int t;
+	const struct console_cmd *c;
+
+	for (t = 0; t < ARRAY_SIZE(cmd_tables); t++)
+		for (c = cmd_tables[t]; c->name; c++)
+			if (!strcmp(c->name, name))
+				return c;
+	return NULL;
+}
+
+/*
+ * Split @line into words, copied into @out (at least twice @line's size:
+ * a '>' can become a word of its own).  Single and double quotes group
+ * words; '>' outside quotes is a word by itself, so "echo 1>/proc/x"
+ * works (">=", an operator of expect, stays one word).  Returns the number of words, or -E2BIG / -EINVAL (unbalanced
+ * quote).
+ */
+static int split_words(const char *line, char *out, char **argv, int max)
+{
+	const char *src = line;
+	int argc = 0;
+
+	for (;;) {
+		char quote = 0;
+
+		while (isspace(*src))
+			src++;
+		if (!*src)
+			break;
+		if (argc == max)
+			return -E2BIG;
+		argv[argc++] = out;
+		if (*src == '>' && src[1] != '=') {
+			*out++ = *src++;
+			*out++ = '\0';
+			continue;
+		}
+		while (*src && (quote || (!isspace(*src) &&
+					  (*src != '>' || src[1] == '=')))) {
+			if (quote && *src == quote)
+				quote = 0;
+			else if (!quote && (*src == '\'' || *src == '"'))
+				quote = *src;
+			else
+				*out++ = *src;
+			src++;
+		}
+		if (quote)
+			return -EINVAL;
+		*out++ = '\0';
+	}
+	return argc;
+}
+
+/* Run one command line (no ';').  Returns 0 or -errno. */
+static int run_command(const char *line, char *words)
+{
+	char *argv[CONSOLE_MAX_ARGS];
+	const struct console_cmd *cmd;
+	int argc;
+
+	argc = split_words(line, words, argv, CONSOLE_MAX_ARGS);
+	if (argc == -E2BIG) {
+		console_err("umm: too many words in one command\n");
+		return argc;
+	}
+	if (argc < 0) {
+		console_err("umm: unbalanced quote\n");
+		return argc;
+	}
+	if (argc == 0 || argv[0][0] == '#')
+		return 0;
+	cmd = find_cmd(argv[0]);
+	if (!cmd) {
+		console_err("umm: %s: command not found (try 'help')\n", argv[0]);
+		return -ENOENT;
+	}
+	current_cmd = cmd->name;
+	return cmd->fn(argc, argv);
+}
+
+/*
+ * Split @text into commands at newlines and at ';' outside quotes; a '#'
+ * at the start of a word begins a comment to the end of the line.
+ * Returns 0, or the first error when @stop_on_error.
+ */
+int console_run_text(const char *text, const char *name, bool stop_on_error)
+{
+	char *buf = kmalloc(LINE_MAX, GFP_KERNEL);
+	char *words = kmalloc(2 * LINE_MAX, GFP_KERNEL);
+	int ret = 0;
+
+	if (!buf || !words) {
+		kfree(buf);
+		kfree(words);
+		return -ENOMEM;
+	}
+	while (*text) {
+		size_t n = 0;
+		char quote = 0;
+		bool comment = false;
+		int err;
+
+		while (*text && (quote || comment || (*text != ';')) &&
+		       *text != '\n') {
+			char c = *text++;
+
+			if (!comment && !quote && c == '#' &&
+			    (n == 0 || isspace(buf[n - 1])))
+				comment = true;
+			else if (!comment && quote && c == quote)
+				quote = 0;
+			else if (!comment && !quote && (c == '\'' || c == '"'))
+				quote = c;
+			if (comment)
+				continue;
+			if (n < LINE_MAX - 1)
+				buf[n++] = c;
+		}
+		if (*text)
+			text++;
+		buf[n] = '\0';
+		err = run_command(buf, words);
+		if (err) {
+			ret = ret ? : err;
+			if (stop_on_error)
+				break;
+		}
+	}
+	kfree(buf);
+	kfree(words);
+	return ret;
+}
+
+/* Read a whole host file (a script) into a kmalloc'd string. */
+static char *read_host_file(const char *path)
+{
+	size_t size = 0, cap = 4096;
+	char *buf = kmalloc(cap, GFP_KERNEL);
+	int fd = host_ops.open(path, HOST_O_RDONLY);
+	long n;
+
+	if (fd < 0 || !buf) {
+		kfree(buf);
+		if (fd >= 0)
+			host_ops.close(fd);
+		console_err("umm: run: %s: %s\n", path, errno_text(fd < 0 ? fd : -ENOMEM));
+		return NULL;
+	}
+	while ((n = host_ops.read(fd, buf + size, cap - size - 1)) > 0) {
+		size += n;
+		if (size + 1 == cap) {
+			char *bigger = krealloc(buf, cap * 2, GFP_KERNEL);
+
+			if (!bigger) {
+				n = -ENOMEM;
+				break;
+			}
+			buf = bigger;
+			cap *= 2;
+		}
+	}
+	host_ops.close(fd);
+	if (n < 0) {
+		console_err("umm: run: %s: %s\n", path, errno_text(n));
+		kfree(buf);
+		return NULL;
+	}
+	buf[size] = '\0';
+	return buf;
+}
+
+static int run_shell(void)
+{
+	char *line = kmalloc(LINE_MAX, GFP_KERNEL);
+	bool tty = host_ops.isatty(HOST_STDIN);
+	size_t n = 0;
+	char c;
+
+	if (!line)
+		return 1;
+	for (;;) {
+		long r;
+
+		if (tty && n == 0)
+			host_ops.write(HOST_STDOUT, "umm# ", 5);
+		r = host_ops.read(HOST_STDIN, &c, 1);
+		if (r <= 0)
+			break;
+		if (c != '\n') {
+			if (n < LINE_MAX - 1)
+				line[n++] = c;
+			continue;
+		}
+		line[n] = '\0';
+		n = 0;
+		if (!strcmp(skip_spaces(line), "exit"))
+			break;
+		console_run_text(line, "<stdin>", false);
+	}
+	if (n) {
+		line[n] = '\0';
+		console_run_text(line, "<stdin>", false);
+	}
+	kfree(line);
+	return 0;
+}
+
+static int list_scenarios(void)
+{
+	const struct scenario *s;
+
+	for (s = umm_scenarios; s->name; s++) {
+		/* The description is the script's first comment line. */
+		const char *d = s->text;
+		int len;
+
+		while (*d == '#' || *d == ' ')
+			d++;
+		len = strchr(d, '\n') ? strchr(d, '\n') - d : (int)strlen(d);
+		console_printf("%-16s %.*s\n", s->name, len, d);
+	}
+	return 0;
+}
+
+/**
+ * console_main - run what the command line asked for
+ * @args: parsed by console_parse_args()
+ *
+ * Return: the exit status: 0, or 1 when a command failed.
+ */
+int console_main(struct console_args *args)
+{
+	const struct scenario *s;
+	char *text;
+	int err = 0;
+
+	switch (args->mode) {
+	case CONSOLE_COMMANDS:
+		err = console_run_text(args->arg, "-c", true);
+		break;
+	case CONSOLE_SCRIPT:
+		text = read_host_file(args->arg);
+		if (!text)
+			return 1;
+		err = console_run_text(text, args->arg, true);
+		kfree(text);
+		break;
+	case CONSOLE_SHELL:
+		return run_shell();
+	case CONSOLE_SCENARIO:
+		s = find_scenario(args->arg);
+		err = console_run_text(s->text, s->name, true);
+		break;
+	case CONSOLE_SCENARIOS:
+		return list_scenarios();
+	case CONSOLE_HELP:
+		console_usage();
+		break;
+	}
+	return err ? 1 : 0;
+}
+
+static bool is_param(const char *arg)
+{
+	return arg[0] != '-' && strchr(arg, '=');
+}
+
+/* The words that choose a mode; anything else is a boot parameter. */
+static int parse_mode(int argc, char **argv, int *i, struct console_args *args)
+{
+	const char *a = argv[*i];
+
+	if (!strcmp(a, "--help") || !strcmp(a, "-h") || !strcmp(a, "help")) {
+		args->mode = CONSOLE_HELP;
+		return 0;
+	}
+	if (!strcmp(a, "shell")) {
+		args->mode = CONSOLE_SHELL;
+		return 0;
+	}
+	if (!strcmp(a, "scenarios")) {
+		args->mode = CONSOLE_SCENARIOS;
+		return 0;
+	}
+	if (!strcmp(a, "-c") || !strcmp(a, "run") || !strcmp(a, "scenario")) {
+		if (*i + 1 >= argc) {
+			console_err("umm: %s: missing argument\n", a);
+			return 2;
+		}
+		args->arg = argv[++*i];
+		args->mode = a[0] == '-' ? CONSOLE_COMMANDS :
+			     a[0] == 'r' ? CONSOLE_SCRIPT : CONSOLE_SCENARIO;
+		if (args->mode == CONSOLE_SCENARIO && !find_scenario(args->arg)) {
+			console_err("umm: scenario: unknown scenario '%s' (see 'umm scenarios')\n",
+				    args->arg);
+			return 2;
+		}
+		return 0;
+	}
+	console_err("umm: unknown argument '%s' (see 'umm --help')\n", a);
+	return 2;
+}
+
+/**
+ * console_parse_args - split the command line into boot parameters and a mode
+ * @argc: arguments after the program name
+ * @argv: the arguments
+ * @args: filled in
+ *
+ * Return: 0, or an exit status (2) after printing the problem.
+ */
+int console_parse_args(int argc, char **argv, struct console_args *args)
+{
+	bool have_mode = false;
+	int i, err;
+
+	memset(args, 0, sizeof(*args));
+	args->mode = CONSOLE_SCENARIO;
+	args->arg = "demo";
+	for (i = 0; i < argc; i++) {
+		if (is_param(argv[i])) {
+			if (args->nr_params == CONSOLE_MAX_PARAMS) {
+				console_err("umm: too many boot parameters\n");
+				return 2;
+			}
+			args->params[args->nr_params++] = argv[i];
+			continue;
+		}
+		if (have_mode) {
+			console_err("umm: unexpected argument '%s' (see 'umm --help')\n",
+				    argv[i]);
+			return 2;
+		}
+		err = parse_mode(argc, argv, &i, args);
+		if (err)
+			return err;
+		have_mode = true;
+	}
+	return 0;
+}
+
+static void print_cmd_help(const struct console_cmd *c)
+{
+	console_printf("  %-44s %s\n", c->usage, c->help);
+}
+
+/**
+ * console_usage - print --help
+ */
+void console_usage(void)
+{
+	const struct console_cmd *c;
+	unsigned int t;
+
+	console_printf(
+"usage: umm [param=value ...] [-c 'CMD; CMD' | run FILE | shell |\n"
+"                              scenario NAME | scenarios | --help]\n"
+"\n"
+"umm runs the Linux mm slice of non-LRU movable page migration as one\n"
+"process.  Without a mode it runs the default scenario.\n"
+"\n"
+"Boot parameters (the kernel's names):\n"
+"  mem=SIZE              RAM, 64M..64G (default 512M)\n"
+"  movablecore=SIZE      size of ZONE_MOVABLE, at most half of mem=\n"
+"  nr_cpus=N             virtual CPUs, one per running task (default 64)\n"
+"  page_poison=on|off    fill freed pages, check them when reused\n"
+"  loglevel=N, quiet     console log level (messages go to stderr)\n"
+"  umm.seed=N            seed of every pseudo-random choice\n"
+"  umm.deterministic=1   kernel threads work synchronously when woken\n"
+"\n"
+"Commands:\n");
+	for (t = 0; t < ARRAY_SIZE(cmd_tables); t++)
+		for (c = cmd_tables[t]; c->name; c++)
+			print_cmd_help(c);
+	console_printf(
+"\n"
+"Commands are separated by newlines or ';'.  '#' starts a comment.  A\n"
+"script stops at the first failing command with exit status 1.\n");
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * init/console.h - the console: what runs after boot
+ */
+#ifndef _INIT_CONSOLE_H
+#define _INIT_CONSOLE_H
+
+#include <linux/types.h>
+
+enum console_mode {
+	CONSOLE_HELP,
+	CONSOLE_COMMANDS,	/* -c 'CMD; CMD' */
+	CONSOLE_SCRIPT,		/* run FILE */
+	CONSOLE_SHELL,		/* shell */
+	CONSOLE_SCENARIO,	/* scenario NAME, or no arguments */
+	CONSOLE_SCENARIOS,	/* scenarios: list them */
+};
+
+#define CONSOLE_MAX_PARAMS	64
+
+struct console_args {
+	enum console_mode mode;
+	const char *arg;		/* commands, file or scenario name */
+	int nr_params;
+	char *params[CONSOLE_MAX_PARAMS];
+};
+
+struct console_cmd {
+	const char *name;
+	const char *usage;
+	const char *help;
+	/* Returns 0, or -errno after console_cmd_err() said why. */
+	int (*fn)(int argc, char **argv);
+};
+
+#define CONSOLE_MAX_ARGS	32
+
+int console_parse_args(int argc, char **argv, struct console_args *args);
+void console_usage(void);
+int console_main(struct console_args *args);
+int console_run_text(const char *text, const char *name, bool stop_on_error);
+
+/* Output for the user (stdout) and errors ("umm: CMD: reason", stderr). */
+__printf(1, 2) void console_printf(const char *fmt, ...);
+void console_write(const char *buf, size_t len);
+__printf(2, 3) int console_cmd_err(int err, const char *fmt, ...);
+const char *errno_text(int err);
+bool console_stdout_is_tty(void);
+
+/* The command tables of init/console_*.c */
+extern const struct console_cmd console_fs_cmds[];
+extern const struct console_cmd console_mm_cmds[];
+
+/* init/scenarios.c */
+struct scenario {
+	const char *name;
+	const char *text;
+};
+extern const struct scenario umm_scenarios[];
+const struct scenario *find_scenario(const char *name);
+
+/* init/main.c */
+int kernel_boot(int argc, char **argv);
+extern unsigned long umm_seed;
+extern bool umm_deterministic;
+
+#endif /* _INIT_CONSOLE_H */

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/locking/spinlock.c - contended paths of spinlock_t, rwlock_t,
+ * struct mutex and bit spinlocks
+ *
+ * On real hardware a spinlock holder runs until it unlocks.  Here the
+ * host may deschedule it at any time, so a waiter spins for a short while
+ * (the common, short critical section) and then sleeps in the host on the
+ * lock word (the futex protocol of "Futexes are tricky": 0 free, 1 locked,
+ * 2 locked with possible sleepers).  A mutex uses the same word.
+ */
+#include <linux/kernel.h>
+#include <linux/spinlock.h>
+#include <linux/bit_spinlock.h>
+#include <asm/processor.h>
+#include <asm/host_ops.h>
+
+#define SPIN_BEFORE_SLEEP	200
+
+void __lock_slowpath(u32 *val)
+{
+	int spins;
+	u32 c;
+
+	for (spins = 0; spins < SPIN_BEFORE_SLEEP; spins++) {
+		cpu_relax();
+		if (__atomic_load_n(val, __ATOMIC_RELAXED) == 0 &&
+		    __lock_trylock(val))
+			return;
+	}
+	/* Announce a sleeper (2); whoever unlocks then wakes one. */
+	c = __atomic_exchange_n(val, 2, __ATOMIC_ACQUIRE);
+	while (c != 0) {
+		host_ops.futex_wait(val, 2, -1);
+		c = __atomic_exchange_n(val, 2, __ATOMIC_ACQUIRE);
+	}
+}
+
+void __lock_wake(u32 *val)
+{
+	host_ops.futex_wake(val, 1);
+}
+
+static bool rw_can_read(u32 c)
+{
+	return !(c & RW_WRITER);
+}
+
+static bool rw_can_write(u32 c)
+{
+	return !(c & (RW_WRITER | RW_READERS));
+}
+
+/*
+ * Readers and writers both sleep on ->cnt after setting RW_WAITERS; every
+ * unlock that finds RW_WAITERS wakes them all and they race again.
+ * Simple rather than fair: the per-zspage migrate lock of zsmalloc, the
+ * only user, is rarely contended.
+ */
+static void rw_wait(rwlock_t *lock, bool (*can)(u32))
+{
+	int spins = 0;
+
+	for (;;) {
+		u32 c = __atomic_load_n(&lock->cnt, __ATOMIC_RELAXED);
+		u32 n;
+
+		if (can(c)) {
+			n = (can == rw_can_read) ? c + 1 : (c | RW_WRITER);
+			if (__atomic_compare_exchange_n(&lock->cnt, &c, n, false,
+							__ATOMIC_ACQUIRE,
+							__ATOMIC_RELAXED))
+				return;
+			continue;
+		}
+		if (spins++ < SPIN_BEFORE_SLEEP) {
+			cpu_relax();
+			continue;
+		}
+		if (!(c & RW_WAITERS) &&
+		    !__atomic_compare_exchange_n(&lock->cnt, &c, c | RW_WAITERS,
+						 false, __ATOMIC_RELAXED,
+						 __ATOMIC_RELAXED))
+			continue;
+		host_ops.futex_wait(&lock->cnt, c | RW_WAITERS, -1);
+	}
+}
+
+void __read_lock_slowpath(rwlock_t *lock)
+{
+	rw_wait(lock, rw_can_read);
+}
+
+void __write_lock_slowpath(rwlock_t *lock)
+{
+	rw_wait(lock, rw_can_write);
+}
+
+void __rwlock_wake(rwlock_t *lock)
+{
+	__atomic_fetch_and(&lock->cnt, ~RW_WAITERS, __ATOMIC_RELAXED);
+	host_ops.futex_wake(&lock->cnt, INT_MAX);
+}
+
+void bit_spin_lock_contended(int bitnum, unsigned long *addr)
+{
+	int spins = 0;
+
+	do {
+		while (test_bit(bitnum, addr)) {
+			if (++spins % SPIN_BEFORE_SLEEP == 0)
+				host_ops.yield();
+			else
+				cpu_relax();
+		}
+	} while (test_and_set_bit_lock(bitnum, addr));
+}

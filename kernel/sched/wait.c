@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/sched/wait.c - wait queues
+ */
+#include <linux/wait.h>
+#include <linux/sched.h>
+
+void init_waitqueue_head(struct wait_queue_head *wq_head)
+{
+	spin_lock_init(&wq_head->lock);
+	INIT_LIST_HEAD(&wq_head->head);
+}
+
+void add_wait_queue(struct wait_queue_head *wq_head,
+		    struct wait_queue_entry *wq_entry)
+{
+	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
+	spin_lock(&wq_head->lock);
+	list_add(&wq_entry->entry, &wq_head->head);
+	spin_unlock(&wq_head->lock);
+}
+
+void add_wait_queue_exclusive(struct wait_queue_head *wq_head,
+			      struct wait_queue_entry *wq_entry)
+{
+	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
+	spin_lock(&wq_head->lock);
+	list_add_tail(&wq_entry->entry, &wq_head->head);
+	spin_unlock(&wq_head->lock);
+}
+
+void remove_wait_queue(struct wait_queue_head *wq_head,
+		       struct wait_queue_entry *wq_entry)
+{
+	spin_lock(&wq_head->lock);
+	list_del(&wq_entry->entry);
+	spin_unlock(&wq_head->lock);
+}
+
+/*
+ * The state is set after queueing, with a full barrier (set_current_state),
+ * so that a waker that changes the condition and then looks at the queue
+ * either sees us queued or we see its condition.
+ */
+void prepare_to_wait(struct wait_queue_head *wq_head,
+		     struct wait_queue_entry *wq_entry, int state)
+{
+	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
+	spin_lock(&wq_head->lock);
+	if (list_empty(&wq_entry->entry))
+		list_add(&wq_entry->entry, &wq_head->head);
+	set_current_state(state);
+	spin_unlock(&wq_head->lock);
+}
+
+void prepare_to_wait_exclusive(struct wait_queue_head *wq_head,
+			       struct wait_queue_entry *wq_entry, int state)
+{
+	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
+	spin_lock(&wq_head->lock);
+	if (list_empty(&wq_entry->entry))
+		list_add_tail(&wq_entry->entry, &wq_head->head);
+	set_current_state(state);
+	spin_unlock(&wq_head->lock);
+}
+
+void finish_wait(struct wait_queue_head *wq_head,
+		 struct wait_queue_entry *wq_entry)
+{
+	__set_current_state(TASK_RUNNING);
+	if (!list_empty(&wq_entry->entry)) {
+		spin_lock(&wq_head->lock);
+		list_del_init(&wq_entry->entry);
+		spin_unlock(&wq_head->lock);
+	}
+}
+
+int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode,
+			  int flags, void *key)
+{
+	return wake_up_state(wq_entry->private, mode);
+}
+
+int autoremove_wake_function(struct wait_queue_entry *wq_entry,
+			     unsigned int mode, int sync, void *key)
+{
+	int ret = default_wake_function(wq_entry, mode, sync, key);
+
+	if (ret)
+		list_del_init(&wq_entry->entry);
+	return ret;
+}
+
+/**
+ * __wake_up - wake up threads blocked on a waitqueue
+ * @wq_head: the waitqueue
+ * @mode: which threads (TASK_NORMAL...)
+ * @nr_exclusive: how many exclusive waiters to wake (0: all)
+ * @key: passed to the wake functions
+ */
+void __wake_up(struct wait_queue_head *wq_head, unsigned int mode,
+	       int nr_exclusive, void *key)
+{
+	struct wait_queue_entry *curr, *next;
+
+	spin_lock(&wq_head->lock);
+	list_for_each_entry_safe(curr, next, &wq_head->head, entry) {
+		unsigned int flags = curr->flags;
+		int ret = curr->func(curr, mode, 0, key);
+
+		if (ret < 0)
+			break;
+		if (ret && (flags & WQ_FLAG_EXCLUSIVE) && !--nr_exclusive)
+			break;
+	}
+	spin_unlock(&wq_head->lock);
+}

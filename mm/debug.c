@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/debug.c - dump_page() and the flag names behind %pGp / %pGg
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/tracepoint-defs.h>
+#include "internal.h"
+
+#define FLAG(pg) { 1UL << PG_##pg, #pg }
+
+const struct trace_print_flags pageflag_names[] = {
+	FLAG(locked), FLAG(error), FLAG(referenced), FLAG(uptodate),
+	FLAG(dirty), FLAG(lru), FLAG(active), FLAG(slab),
+	FLAG(owner_priv_1), FLAG(arch_1), FLAG(reserved), FLAG(private),
+	FLAG(private_2), FLAG(writeback), FLAG(head), FLAG(swapcache),
+	FLAG(mappedtodisk), FLAG(reclaim), FLAG(swapbacked),
+	FLAG(unevictable), FLAG(mlocked),
+	{ 0, NULL }
+};
+
+#define GFPFLAG(f) { (__force unsigned long)__GFP_##f, "__GFP_" #f }
+
+/* Composite masks first, so that "GFP_KERNEL" is printed rather than its bits. */
+const struct trace_print_flags gfpflag_names[] = {
+	{ (__force unsigned long)GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE" },
+	{ (__force unsigned long)GFP_HIGHUSER, "GFP_HIGHUSER" },
+	{ (__force unsigned long)GFP_USER, "GFP_USER" },
+	{ (__force unsigned long)GFP_KERNEL, "GFP_KERNEL" },
+	{ (__force unsigned long)GFP_NOFS, "GFP_NOFS" },
+	{ (__force unsigned long)GFP_ATOMIC, "GFP_ATOMIC" },
+	{ (__force unsigned long)GFP_NOIO, "GFP_NOIO" },
+	{ (__force unsigned long)GFP_NOWAIT, "GFP_NOWAIT" },
+	GFPFLAG(DMA), GFPFLAG(HIGHMEM), GFPFLAG(DMA32), GFPFLAG(MOVABLE),
+	GFPFLAG(RECLAIMABLE), GFPFLAG(HIGH), GFPFLAG(IO), GFPFLAG(FS),
+	GFPFLAG(COLD), GFPFLAG(NOWARN), GFPFLAG(REPEAT), GFPFLAG(NOFAIL),
+	GFPFLAG(NORETRY), GFPFLAG(MEMALLOC), GFPFLAG(COMP), GFPFLAG(ZERO),
+	GFPFLAG(NOMEMALLOC), GFPFLAG(HARDWALL), GFPFLAG(THISNODE),
+	GFPFLAG(ATOMIC), GFPFLAG(ACCOUNT), GFPFLAG(NOTRACK),
+	GFPFLAG(DIRECT_RECLAIM), GFPFLAG(OTHER_NODE), GFPFLAG(WRITE),
+	GFPFLAG(KSWAPD_RECLAIM),
+	{ 0, NULL }
+};
+
+/**
+ * __dump_page - print what struct page says about a page
+ * @page: the page
+ * @reason: why, or NULL
+ */
+void __dump_page(struct page *page, const char *reason)
+{
+	unsigned long flags = page->flags & ((1UL << NR_PAGEFLAGS) - 1);
+
+	printk(KERN_ALERT "page:%px pfn:%#lx refcount:%d mapcount:%d mapping:%px index:%#lx\n",
+	       page, page_to_pfn(page), page_ref_count(page),
+	       page_mapcount(page), page->mapping, page->index);
+	printk(KERN_ALERT "flags: %#lx(%pGp) zone:%s\n", page->flags, &flags,
+	       page_zone(page)->name);
+	if (reason)
+		printk(KERN_ALERT "page dumped because: %s\n", reason);
+}
+
+/**
+ * dump_page - print a page's state, e.g. before a VM_BUG_ON_PAGE()
+ * @page: the page
+ * @reason: why, or NULL
+ */
+void dump_page(struct page *page, const char *reason)
+{
+	/* A BUG follows: make sure the console shows the dump. */
+	console_loglevel = LOGLEVEL_DEBUG + 1;
+	__dump_page(page, reason);
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mm/internal.h - what mm/ files share and nobody else needs
+ */
+#ifndef __MM_INTERNAL_H
+#define __MM_INTERNAL_H
+
+#include <linux/mm.h>
+#include <linux/tracepoint-defs.h>
+
+/* The alloc_flags of get_page_from_freelist() and the watermark checks. */
+#define ALLOC_WMARK_MIN		WMARK_MIN
+#define ALLOC_WMARK_LOW		WMARK_LOW
+#define ALLOC_WMARK_HIGH	WMARK_HIGH
+#define ALLOC_NO_WATERMARKS	0x04	/* don't check watermarks at all */
+#define ALLOC_WMARK_MASK	(ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_HARDER		0x10	/* try to alloc harder */
+#define ALLOC_HIGH		0x20	/* __GFP_HIGH set */
+#define ALLOC_CPUSET		0x40	/* check for correct cpuset */
+
+/* What the allocator's paths pass around (4.8's struct alloc_context). */
+struct alloc_context {
+	enum zone_type high_zoneidx;	/* highest zone the gfp mask allows */
+	int migratetype;
+	int classzone_idx;		/* the zone asked for, for lowmem_reserve */
+};
+
+/* The order of a free page; zone->lock held. */
+static inline unsigned int page_order(struct page *page)
+{
+	return page_private(page);
+}
+
+/*
+ * Lockless read of a free page's order, for scanners that peek at pages
+ * they do not own (compaction); the result must be validated.
+ */
+#define page_order_unsafe(page)		READ_ONCE(page_private(page))
+
+static inline unsigned long __find_buddy_index(unsigned long page_idx,
+					       unsigned int order)
+{
+	return page_idx ^ (1 << order);
+}
+
+/* mm/page_alloc.c */
+extern int min_free_kbytes;
+void __free_pages_bootmem(struct page *page, unsigned long pfn,
+			  unsigned int order);
+void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags,
+		   unsigned int alloc_flags);
+bool free_pages_prepare(struct page *page, unsigned int order);
+unsigned long get_pfnblock_migratetype(struct page *page, unsigned long pfn);
+void set_pageblock_migratetype(struct page *page, int migratetype);
+int move_freepages_block(struct zone *zone, struct page *page, int migratetype);
+bool __zone_watermark_ok(struct zone *z, unsigned int order,
+			 unsigned long mark, int classzone_idx,
+			 unsigned int alloc_flags, long free_pages);
+int page_poisoning_enabled(void);
+
+/* mm/memblock.c */
+phys_addr_t memblock_reserved_size(void);
+
+/* mm/debug.c */
+extern const struct trace_print_flags pageflag_names[];
+extern const struct trace_print_flags gfpflag_names[];
+
+/* mm/slab.c */
+unsigned long slab_total_pages(void);
+
+#endif /* __MM_INTERNAL_H */

@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install what umm needs from Debian's packages, if it is missing.
+set -e
+
+PKGS="make gcc libc6-dev liblz4-dev libzstd-dev liblzo2-dev sparse coccinelle
+      linux-source-6.1 libxml2-utils xz-utils"
+
+missing=
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "setup: installing$missing"
+if [ "$(id -u)" != 0 ]; then
+	if command -v sudo >/dev/null; then
+		SUDO=sudo
+	else
+		echo "setup: these Debian packages are missing and I am not root:$missing" >&2
+		exit 1
+	fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

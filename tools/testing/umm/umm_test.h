@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * tools/testing/umm/umm_test.h - white-box tests against a booted umm
+ *
+ * Each TEST runs in its own forked child (kselftest_harness.h does that),
+ * which boots a fresh kernel with umm_boot() and calls kernel functions
+ * directly.  FIXTURE(umm) boots with the variant's parameters, records the
+ * free page count, and after the test checks the zones' invariants and
+ * that every page came back.
+ *
+ * Test binaries print their seed and take -s SEED (UMM_TEST_MAIN).
+ */
+#ifndef _UMM_TEST_H
+#define _UMM_TEST_H
+
+
+#include "umm_test_lib.h"
+#include "kselftest_harness.h"
+
+/*
+ * FIXTURE(umm): a booted kernel.  Variants give boot parameters; a test
+ * that leaves pages allocated or taints the kernel on purpose says so in
+ * self->expect_leak / self->expect_taint.
+ */
+FIXTURE(umm) {
+	unsigned long free_at_boot;
+	bool expect_leak;
+	bool expect_taint;
+};
+
+FIXTURE_VARIANT(umm) {
+	const char *params;
+};
+
+#define UMM_FIXTURE_SETUP						\
+FIXTURE_SETUP(umm)							\
+{									\
+	ASSERT_EQ(0, umm_boot(variant->params));			\
+	self->free_at_boot = umm_free_pages();				\
+	self->expect_leak = false;					\
+	self->expect_taint = false;					\
+}									\
+									\
+FIXTURE_TEARDOWN(umm)							\
+{									\
+	EXPECT_EQ(0, check_zones());					\
+	if (!self->expect_leak)						\
+		EXPECT_EQ(self->free_at_boot, umm_free_pages());	\
+	if (!self->expect_taint)					\
+		EXPECT_EQ(0, get_taint());				\
+}
+
+/*
+ * UMM_TESTS=pattern in the environment keeps only the tests whose name
+ * contains it (the harness of 6.1 has no filter of its own).  The list
+ * is the harness's, static in each test file, hence a macro.
+ */
+#define UMM_TEST_MAIN							\
+static void umm_filter_tests(const char *pattern)			\
+{									\
+	struct __fixture_metadata *f;					\
+									\
+	for (f = __fixture_list; f; f = f->next) {			\
+		struct __test_metadata **tp = &f->tests;		\
+									\
+		while (*tp) {						\
+			if (!strstr((*tp)->name, pattern))		\
+				*tp = (*tp)->next;			\
+			else						\
+				tp = &(*tp)->next;			\
+		}							\
+	}								\
+}									\
+									\
+int main(int argc, char **argv)						\
+{									\
+	const char *pattern = getenv("UMM_TESTS");			\
+									\
+	argc = umm_test_args(argc, argv);				\
+	if (pattern && *pattern)					\
+		umm_filter_tests(pattern);				\
+	return test_harness_run(argc, argv);				\
+}
+
+#endif /* _UMM_TEST_H */

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * tools/testing/umm/umm_test_lib.h - helpers shared by the white-box tests
+ *
+ * Kept apart from umm_test.h because kselftest_harness.h defines functions
+ * and may be included by one file of a test binary only.
+ */
+#ifndef _UMM_TEST_LIB_H
+#define _UMM_TEST_LIB_H
+
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/mmzone.h>
+#include <linux/vmstat.h>
+#include <linux/start_kernel.h>
+
+extern unsigned long umm_test_seed;
+
+/* Boot with space-separated parameters; umm.seed= is added. 0 or -errno. */
+int umm_boot(const char *params);
+
+/*
+ * Walk every zone: free lists against nr_free and NR_FREE_PAGES, PageBuddy
+ * and order of every listed block, pageblock migratetypes in range, no page
+ * left PG_isolated with a movable tag.  Prints each problem; returns their
+ * number.
+ */
+int check_zones(void);
+
+/* Free pages with every per-cpu list drained. */
+unsigned long umm_free_pages(void);
+
+/* Run @fn on @nr kernel threads at once and wait for all of them. */
+int umm_run_threads(int nr, int (*fn)(void *arg, int idx), void *arg);
+
+/* How many blocks of @order the zone has free, per migratetype list. */
+unsigned long nr_free_blocks(struct zone *zone, unsigned int order, int mt);
+
+/* Parses -s SEED (or $UMM_SEED), prints the seed; returns the new argc. */
+int umm_test_args(int argc, char **argv);
+
+#define UMM_ZONE(idx)	(&NODE_DATA(0)->node_zones[(idx)])
+
+#endif /* _UMM_TEST_LIB_H */
