@@ -172,7 +172,7 @@ KSRC = $(shell git ls-files '*.c' '*.h' | grep -v '^tools/\|^scripts/')
 checkpatch: setup
 	@bash scripts/checkpatch.sh $(KTOOLS)
 
-coccicheck:
+coccicheck: setup
 	@bash scripts/coccicheck.sh
 
 kerneldoc: setup

@@ -57,7 +57,8 @@ static int cmd_echo(int argc, char **argv)
 	}
 	for (i = 1; i < words; i++)
 		cap += strlen(argv[i]) + 1;
-	text = kmalloc(cap + 1, GFP_KERNEL);
+	/* The console reports a failure itself: no allocator warning. */
+	text = kmalloc(cap + 1, GFP_KERNEL | __GFP_NOWARN);
 	if (!text)
 		return console_cmd_err(-ENOMEM, "out of memory");
 	for (i = 1; i < words; i++)
@@ -119,6 +120,24 @@ static int parse_number(const char *s, long long *val)
 	return kstrtoll(s, 10, val);
 }
 
+static bool compare(int op, long long have, long long want)
+{
+	switch (op) {
+	case 0:
+		return have == want;
+	case 1:
+		return have != want;
+	case 2:
+		return have < want;
+	case 3:
+		return have <= want;
+	case 4:
+		return have > want;
+	default:
+		return have >= want;
+	}
+}
+
 /*
  * expect FILE KEY OP NUMBER: find the line of FILE whose first word is
  * KEY and compare its second word with NUMBER.
@@ -160,15 +179,7 @@ static int cmd_expect(int argc, char **argv)
 					      argv[1], argv[2]);
 			goto out;
 		}
-		switch (op) {
-		case 0: err = have == want; break;
-		case 1: err = have != want; break;
-		case 2: err = have < want; break;
-		case 3: err = have <= want; break;
-		case 4: err = have > want; break;
-		default: err = have >= want; break;
-		}
-		if (err)
+		if (compare(op, have, want))
 			err = 0;
 		else
 			err = console_cmd_err(-ERANGE, "%s: %s is %lld, expected %s %lld",
@@ -185,7 +196,7 @@ out:
 static int cmd_dmesg(int argc, char **argv)
 {
 	size_t size = 128 << 10, len;
-	char *buf = kmalloc(size, GFP_KERNEL);
+	char *buf = kmalloc(size, GFP_KERNEL | __GFP_NOWARN);
 
 	if (!buf)
 		return console_cmd_err(-ENOMEM, "out of memory");

@@ -95,7 +95,7 @@ static int cmd_alloc(int argc, char **argv)
 
 	set = find_set(argv[1]);
 	if (!set) {
-		set = kzalloc(sizeof(*set), GFP_KERNEL);
+		set = kzalloc(sizeof(*set), GFP_KERNEL | __GFP_NOWARN);
 		if (!set)
 			return console_cmd_err(-ENOMEM, "out of memory");
 		strscpy(set->name, argv[1], sizeof(set->name));

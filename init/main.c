@@ -24,7 +24,9 @@
 #include <linux/pseudo_fs.h>
 #include <linux/proc_fs.h>
 #include <linux/debugfs.h>
+#include <linux/wait_bit.h>
 #include <asm/host_ops.h>
+#include <asm/sections.h>
 #include "console.h"
 
 /* umm.seed=: seeds every pseudo-random choice; 0 picks one at boot. */
@@ -38,17 +40,6 @@ module_param_named(seed, umm_seed, ulong, 0444);
  */
 bool umm_deterministic;
 module_param_named(deterministic, umm_deterministic, bool, 0444);
-
-int setup_arch(unsigned long *max_zone_pfn);
-void pagecache_init(void);
-
-extern initcall_t __start_initcall1[] __weak, __stop_initcall1[] __weak;
-extern initcall_t __start_initcall2[] __weak, __stop_initcall2[] __weak;
-extern initcall_t __start_initcall3[] __weak, __stop_initcall3[] __weak;
-extern initcall_t __start_initcall4[] __weak, __stop_initcall4[] __weak;
-extern initcall_t __start_initcall5[] __weak, __stop_initcall5[] __weak;
-extern initcall_t __start_initcall6[] __weak, __stop_initcall6[] __weak;
-extern initcall_t __start_initcall7[] __weak, __stop_initcall7[] __weak;
 
 static initcall_t *initcall_levels[][2] = {
 	{ __start_initcall1, __stop_initcall1 },
@@ -71,7 +62,7 @@ void __init do_initcalls(void)
 			int ret = (*fn)();
 
 			if (ret)
-				pr_warn("initcall %px returned %d\n", *fn, ret);
+				pr_warn("initcall %p returned %d\n", *fn, ret);
 		}
 }
 
@@ -102,6 +93,7 @@ int __init kernel_boot(int argc, char **argv)
 	if (!umm_seed)
 		umm_seed = host_ops.entropy() >> 1 ? : 1;
 	prandom_reseed(umm_seed);
+	wait_bit_init();
 	pagecache_init();
 	free_area_init(max_zone_pfn);
 	mem_init();

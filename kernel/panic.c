@@ -56,17 +56,17 @@ void panic(const char *fmt, ...)
 	va_end(args);
 	/* The console gets a panic whatever its log level. */
 	console_loglevel = LOGLEVEL_DEBUG + 1;
-	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	pr_emerg("Kernel panic - not syncing: %s\n", buf);
 	host_ops.panic();
 }
 
 void __bug(const char *file, int line)
 {
 	console_loglevel = LOGLEVEL_DEBUG + 1;
-	printk(KERN_EMERG "------------[ cut here ]------------\n");
-	printk(KERN_EMERG "kernel BUG at %s:%d!\n", file, line);
+	pr_emerg("------------[ cut here ]------------\n");
+	pr_emerg("kernel BUG at %s:%d!\n", file, line);
 	if (current)
-		printk(KERN_EMERG "CPU: %d PID: %d Comm: %s\n",
+		pr_emerg("CPU: %d PID: %d Comm: %s\n",
 		       current->cpu, current->pid, current->comm);
 	add_taint(TAINT_DIE);
 	panic("Fatal exception");
@@ -77,8 +77,8 @@ void __warn_printk(const char *file, int line, const char *func,
 {
 	va_list args;
 
-	printk(KERN_WARNING "------------[ cut here ]------------\n");
-	printk(KERN_WARNING "WARNING: CPU: %d PID: %d at %s:%d %s\n",
+	pr_warn("------------[ cut here ]------------\n");
+	pr_warn("WARNING: CPU: %d PID: %d at %s:%d %s\n",
 	       current ? current->cpu : 0, current ? current->pid : 0,
 	       file, line, func);
 	if (fmt) {
@@ -88,6 +88,6 @@ void __warn_printk(const char *file, int line, const char *func,
 	}
 	add_taint(TAINT_WARN);
 	if (panic_on_warn)
-		panic("panic_on_warn set ...");
-	printk(KERN_WARNING "---[ end trace ]---\n");
+		panic("%s: panic_on_warn set", __func__);
+	pr_warn("---[ end trace ]---\n");
 }

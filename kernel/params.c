@@ -14,11 +14,7 @@
 #include <linux/moduleparam.h>
 #include <linux/string.h>
 #include <linux/errno.h>
-
-extern const struct obs_kernel_param __start_init_setup[] __weak;
-extern const struct obs_kernel_param __stop_init_setup[] __weak;
-extern const struct kernel_param __start___param[] __weak;
-extern const struct kernel_param __stop___param[] __weak;
+#include <asm/sections.h>
 
 /* Why the last parameter was refused, if its handler said so. */
 const char *param_error_reason;

@@ -14,6 +14,7 @@
 #include <linux/ktime.h>
 #include <linux/jiffies.h>
 #include <linux/init.h>
+#include <linux/ratelimit.h>
 #include <asm/host_ops.h>
 
 #define LOG_BUF_LEN	(128 << 10)
@@ -151,21 +152,33 @@ void console_err(const char *fmt, ...)
 	host_ops.write(HOST_STDERR, line, len);
 }
 
-/* At most 10 messages per 5 seconds, as the default ratelimit state. */
-bool printk_ratelimit(void)
+/**
+ * ___ratelimit - may a rate-limited event happen now?
+ * @rs: the limit: at most @rs->burst events per @rs->interval jiffies
+ * @func: the caller, for the "callbacks suppressed" message
+ *
+ * Return: true if it may.
+ */
+int ___ratelimit(struct ratelimit_state *rs, const char *func)
 {
-	static DEFINE_SPINLOCK(lock);
-	static unsigned long begin;
-	static int printed;
-	bool ok;
+	int ok;
 
-	spin_lock(&lock);
-	if (!begin || time_after(jiffies, begin + 5 * HZ)) {
-		begin = jiffies;
-		printed = 0;
+	spin_lock(&rs->lock);
+	if (!rs->begin)
+		rs->begin = jiffies;
+	if (time_is_before_jiffies(rs->begin + rs->interval)) {
+		if (rs->missed)
+			pr_warn("%s: %d callbacks suppressed\n", func, rs->missed);
+		rs->begin = jiffies;
+		rs->printed = 0;
+		rs->missed = 0;
 	}
-	ok = printed++ < 10;
-	spin_unlock(&lock);
+	ok = rs->burst && rs->burst > rs->printed;
+	if (ok)
+		rs->printed++;
+	else
+		rs->missed++;
+	spin_unlock(&rs->lock);
 	return ok;
 }
 
@@ -191,5 +204,5 @@ void dump_stack(void)
 {
 	const void *ra = __builtin_return_address(0);
 
-	printk(KERN_DEFAULT "Call trace: called from %px\n", ra);
+	pr_warn("Call trace: called from %p\n", ra);
 }

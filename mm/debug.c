@@ -52,13 +52,13 @@ void __dump_page(struct page *page, const char *reason)
 {
 	unsigned long flags = page->flags & ((1UL << NR_PAGEFLAGS) - 1);
 
-	printk(KERN_ALERT "page:%px pfn:%#lx refcount:%d mapcount:%d mapping:%px index:%#lx\n",
+	pr_alert("page:%p pfn:%#lx refcount:%d mapcount:%d mapping:%p index:%#lx\n",
 	       page, page_to_pfn(page), page_ref_count(page),
 	       page_mapcount(page), page->mapping, page->index);
-	printk(KERN_ALERT "flags: %#lx(%pGp) zone:%s\n", page->flags, &flags,
+	pr_alert("flags: %#lx(%pGp) zone:%s\n", page->flags, &flags,
 	       page_zone(page)->name);
 	if (reason)
-		printk(KERN_ALERT "page dumped because: %s\n", reason);
+		pr_alert("page dumped because: %s\n", reason);
 }
 
 /**

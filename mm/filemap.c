@@ -50,6 +50,7 @@ void unlock_page(struct page *page)
 {
 	VM_BUG_ON_PAGE(!PageLocked(page), page);
 	clear_bit_unlock(PG_locked, &page->flags);
+	/* Order the clear before the waiter check in __wake_up_bit(). */
 	smp_mb__after_atomic();
 	__wake_up_bit(page_waitqueue(page), &page->flags, PG_locked);
 }

@@ -31,6 +31,8 @@
 #include <linux/moduleparam.h>
 #include <linux/init.h>
 #include <linux/sysctl.h>
+#include <linux/ratelimit.h>
+#include <linux/jiffies.h>
 #include "internal.h"
 
 struct pglist_data contig_page_data;
@@ -191,7 +193,7 @@ static inline bool has_isolate_pageblock(struct zone *zone)
 
 static void bad_page(struct page *page, const char *reason)
 {
-	printk(KERN_ALERT "BUG: Bad page state: pfn %#lx\n", page_to_pfn(page));
+	pr_alert("BUG: Bad page state: pfn %#lx\n", page_to_pfn(page));
 	__dump_page(page, reason);
 	dump_stack();
 	add_taint(TAINT_BAD_PAGE);
@@ -225,7 +227,7 @@ static void check_poison_page(struct page *page)
 	void *bad = memchr_inv(p, PAGE_POISON, PAGE_SIZE);
 
 	if (bad) {
-		printk(KERN_ERR "pagealloc: memory corruption at pfn %#lx offset %#lx\n",
+		pr_err("pagealloc: memory corruption at pfn %#lx offset %#lx\n",
 		       page_to_pfn(page), (unsigned long)((unsigned char *)bad - p));
 		__dump_page(page, "written after free");
 		add_taint(TAINT_BAD_PAGE);
@@ -951,9 +953,10 @@ static struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order,
 
 static void warn_alloc_failed(gfp_t gfp_mask, unsigned int order)
 {
+	static DEFINE_RATELIMIT_STATE(nopage_rs, 10 * HZ, 10);
 	gfp_t mask = gfp_mask;
 
-	if ((gfp_mask & __GFP_NOWARN) || !printk_ratelimit())
+	if ((gfp_mask & __GFP_NOWARN) || !__ratelimit(&nopage_rs))
 		return;
 	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%pGg)\n",
 		current->comm, order, (__force unsigned int)gfp_mask, &mask);
@@ -1619,6 +1622,6 @@ void show_free_areas(void)
 			len += scnprintf(line + len, sizeof(line) - len, ")");
 		}
 		spin_unlock(&zone->lock);
-		printk(KERN_WARNING "%s = %lukB\n", line, total * 4);
+		pr_warn("%s = %lukB\n", line, total * 4);
 	}
 }

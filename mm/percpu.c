@@ -18,13 +18,11 @@
 #include <linux/bitmap.h>
 #include <linux/cpumask.h>
 #include <linux/init.h>
+#include <asm/sections.h>
 
 #define PCPU_DYNAMIC_SIZE	(8 << 10)
 #define PCPU_MIN_ALLOC_SHIFT	3	/* granule: 8 bytes */
 #define PCPU_GRANULES		(PCPU_DYNAMIC_SIZE >> PCPU_MIN_ALLOC_SHIFT)
-
-extern char __start_data_percpu[] __weak;
-extern char __stop_data_percpu[] __weak;
 
 unsigned long __per_cpu_offset[NR_CPUS];
 

@@ -44,7 +44,7 @@ struct kmem_cache {
 	unsigned int order;		/* preferred slab order */
 	unsigned int min_order;		/* fallback: one object fits */
 	unsigned long flags;
-	void (*ctor)(void *);
+	void (*ctor)(void *obj);
 	const char *name;
 	struct list_head list;		/* on slab_caches */
 };
@@ -293,7 +293,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		s = kmem_cache_alloc(&kmem_cache_boot, GFP_KERNEL);
 	if (!s) {
 		if (flags & SLAB_PANIC)
-			panic("kmem_cache_create: failed to create %s", name);
+			panic("%s: failed to create %s", __func__, name);
 		return NULL;
 	}
 	init_cache(s, name, size, align, flags, ctor);
@@ -316,8 +316,8 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	list_del(&s->list);
 	mutex_unlock(&slab_mutex);
 	if (s->nr_inuse) {
-		pr_err("kmem_cache_destroy %s: Slab cache still has objects (%lu)\n",
-		       s->name, s->nr_inuse);
+		pr_err("%s %s: Slab cache still has objects (%lu)\n",
+		       __func__, s->name, s->nr_inuse);
 		WARN_ON(1);
 		return;
 	}
@@ -489,24 +489,29 @@ unsigned long slab_total_pages(void)
 }
 
 /**
- * slab_for_each_cache - visit every cache (for /proc/slabinfo and leak checks)
- * @fn: called with each cache's name, objects in use, objects, and slabs
+ * slab_visit_caches - visit every cache (for /proc/slabinfo and leak checks)
+ * @fn: called with a summary of each cache
  * @data: passed to @fn
  */
-void slab_for_each_cache(void (*fn)(const char *name, unsigned long active,
-				    unsigned long total, unsigned int size,
-				    unsigned long slabs, unsigned int order,
-				    void *data),
-			 void *data)
+void slab_visit_caches(void (*fn)(const struct slabinfo *info, void *data), void *data)
 {
 	struct kmem_cache *s;
 
 	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
+		struct slabinfo info;
+
 		spin_lock(&s->lock);
-		fn(s->name, s->nr_inuse, s->nr_objects, s->size, s->nr_slabs,
-		   s->order, data);
+		info = (struct slabinfo) {
+			.name = s->name,
+			.active_objs = s->nr_inuse,
+			.num_objs = s->nr_objects,
+			.objsize = s->size,
+			.num_slabs = s->nr_slabs,
+			.order = s->order,
+		};
 		spin_unlock(&s->lock);
+		fn(&info, data);
 	}
 	mutex_unlock(&slab_mutex);
 }

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* FAITHFUL: gfp flags (4.8 values), gfp to zone and migratetype, and the
- * page allocator's entry points. */
+/* FAITHFUL: gfp flags (4.8 values), gfp to zone and migratetype, allocation. */
 #ifndef __LINUX_GFP_H
 #define __LINUX_GFP_H
 

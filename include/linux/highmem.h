@@ -20,7 +20,7 @@ static inline void *kmap_atomic(struct page *page)
 	return page_address(page);
 }
 
-#define kunmap_atomic(addr)	do { (void)(addr); } while (0)
+#define kunmap_atomic(addr)	((void)(addr))
 
 static inline void clear_highpage(struct page *page)
 {

@@ -10,7 +10,6 @@
 #define __init
 #define __initdata
 #define __exit
-#define __initconst
 #define __meminit
 #define __ref
 
@@ -42,7 +41,7 @@ typedef int (*initcall_t)(void);
  */
 struct obs_kernel_param {
 	const char *str;
-	int (*setup_func)(char *);
+	int (*setup_func)(char *val);
 	int early;
 };
 
@@ -56,5 +55,8 @@ struct obs_kernel_param {
 #define early_param(str, fn)	__setup_param(str, fn, fn, 1)
 
 void do_initcalls(void);
+
+/* arch/user/kernel/setup.c: map RAM, fill in the zones' end pfns. */
+int setup_arch(unsigned long *max_zone_pfn);
 
 #endif /* _LINUX_INIT_H */

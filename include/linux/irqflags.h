@@ -3,10 +3,10 @@
 #ifndef _LINUX_TRACE_IRQFLAGS_H
 #define _LINUX_TRACE_IRQFLAGS_H
 
-#define local_irq_enable()	do { } while (0)
-#define local_irq_disable()	do { } while (0)
-#define local_irq_save(flags)	do { (flags) = 0; } while (0)
-#define local_irq_restore(flags) do { (void)(flags); } while (0)
+#define local_irq_enable()	((void)0)
+#define local_irq_disable()	((void)0)
+#define local_irq_save(flags)	((flags) = 0)
+#define local_irq_restore(flags) ((void)(flags))
 #define irqs_disabled()		0
 
 #endif

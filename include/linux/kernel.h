@@ -73,8 +73,8 @@
 	(void) (&_max1 == &_max2);		\
 	_max1 > _max2 ? _max1 : _max2; })
 
-#define min3(x, y, z)		min((__typeof__(x))min(x, y), z)
-#define max3(x, y, z)		max((__typeof__(x))max(x, y), z)
+#define min3(x, y, z)		min_t(__typeof__(x), min(x, y), z)
+#define max3(x, y, z)		max_t(__typeof__(x), max(x, y), z)
 #define min_t(type, x, y) ({			\
 	type __min1 = (x);			\
 	type __min2 = (y);			\
@@ -83,7 +83,7 @@
 	type __max1 = (x);			\
 	type __max2 = (y);			\
 	__max1 > __max2 ? __max1 : __max2; })
-#define clamp(val, lo, hi)	min((__typeof__(val))max(val, lo), hi)
+#define clamp(val, lo, hi)	min_t(__typeof__(val), max(val, lo), hi)
 #define clamp_t(type, val, lo, hi) min_t(type, max_t(type, val, lo), hi)
 #define clamp_val(val, lo, hi)	clamp_t(__typeof__(val), val, lo, hi)
 
@@ -91,8 +91,11 @@
 	do { __typeof__(a) __tmp = (a); (a) = (b); (b) = __tmp; } while (0)
 
 #define container_of(ptr, type, member) ({				\
-	const __typeof__(((type *)0)->member) *__mptr = (ptr);		\
-	(type *)((char *)__mptr - offsetof(type, member)); })
+	void *__mptr = (void *)(ptr);					\
+	BUILD_BUG_ON_MSG(!__same_type(*(ptr), ((type *)0)->member) &&	\
+			 !__same_type(*(ptr), void),			\
+			 "pointer type mismatch in container_of()");	\
+	((type *)((char *)__mptr - offsetof(type, member))); })
 
 #define FIELD_SIZEOF(t, f)	(sizeof(((t *)0)->f))
 
@@ -104,7 +107,7 @@ __printf(3, 0) int vsnprintf(char *buf, size_t size, const char *fmt, va_list ar
 __printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
 __printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 
-/* lib/kstrtox.c */
+/* lib/kstrtox.c (simple_strto*() are kept for parsers that need the end) */
 int __must_check kstrtoull(const char *s, unsigned int base, unsigned long long *res);
 int __must_check kstrtoll(const char *s, unsigned int base, long long *res);
 int __must_check kstrtoul(const char *s, unsigned int base, unsigned long *res);

@@ -146,6 +146,9 @@ void mem_init(void);
 long si_mem_available(void);
 void show_free_areas(void);
 
+/* mm/filemap.c */
+void pagecache_init(void);
+
 #define offset_in_page(p)	((unsigned long)(p) & ~PAGE_MASK)
 #define PAGE_ALIGN(addr)	ALIGN(addr, PAGE_SIZE)
 

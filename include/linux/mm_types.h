@@ -23,8 +23,8 @@ struct page {
 	struct address_space *mapping;
 	union {
 		pgoff_t index;		/* anon: virtual page number */
-		void *freelist;		/* slab: first free object;
-					 * zsmalloc: next page of the zspage */
+		/* slab: first free object; zsmalloc: next page of a zspage */
+		void *freelist;
 	};
 	union {
 		struct {

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <linux/compiler_types.h>
 #include <linux/kern_levels.h>
+#include <linux/ratelimit.h>
 
 extern int console_printk[];
 #define console_loglevel	(console_printk[0])
@@ -46,10 +47,16 @@ size_t log_buf_copy(char *buf, size_t size);
 #define pr_info_once(fmt, ...)	printk_once(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_err_once(fmt, ...)	printk_once(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
 
-bool printk_ratelimit(void);
+#define printk_ratelimited(fmt, ...)				\
+({								\
+	static DEFINE_RATELIMIT_STATE(_rs, 5 * HZ, 10);		\
+								\
+	if (__ratelimit(&_rs))					\
+		printk(fmt, ##__VA_ARGS__);			\
+})
 #define pr_warn_ratelimited(fmt, ...) \
-	do { if (printk_ratelimit()) pr_warn(fmt, ##__VA_ARGS__); } while (0)
+	printk_ratelimited(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_err_ratelimited(fmt, ...) \
-	do { if (printk_ratelimit()) pr_err(fmt, ##__VA_ARGS__); } while (0)
+	printk_ratelimited(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
 
 #endif /* __KERNEL_PRINTK__ */

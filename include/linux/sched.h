@@ -56,7 +56,12 @@ extern struct task_struct init_task;
 
 #define __set_current_state(state_value) \
 	WRITE_ONCE(current->__state, (state_value))
-#define set_current_state(state_value) \
+/*
+ * The full barrier orders the state store before the sleeper's test of its
+ * condition, against the waker's store of the condition before its wake-up.
+ */
+#define set_current_state(state_value)					\
+	/* full barrier, see above */					\
 	smp_store_mb(current->__state, (state_value))
 #define task_is_running(task)	(READ_ONCE((task)->__state) == TASK_RUNNING)
 

@@ -64,6 +64,17 @@ static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
 
 int kmem_cache_shrink(struct kmem_cache *s);
 void kmem_cache_shrink_all(void);
+/* One cache, as /proc/slabinfo describes it. */
+struct slabinfo {
+	const char *name;
+	unsigned long active_objs;
+	unsigned long num_objs;
+	unsigned int objsize;
+	unsigned long num_slabs;
+	unsigned int order;
+};
+void slab_visit_caches(void (*fn)(const struct slabinfo *info, void *data),
+			 void *data);
 void kmem_cache_init(void);
 
 #endif /* _LINUX_SLAB_H */

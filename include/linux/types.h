@@ -43,8 +43,8 @@ typedef unsigned long		phys_addr_t;
 typedef s64			ktime_t;
 typedef s64			time64_t;
 
-typedef unsigned int __bitwise	gfp_t;
-typedef unsigned int __bitwise	fmode_t;
+typedef unsigned int __bitwise gfp_t;
+typedef unsigned int __bitwise fmode_t;
 
 typedef struct {
 	int counter;

@@ -72,7 +72,9 @@ static inline int waitqueue_active(struct wait_queue_head *wq_head)
 
 static inline bool wq_has_sleeper(struct wait_queue_head *wq_head)
 {
+	/* Pairs with set_current_state() in prepare_to_wait(). */
 	smp_mb();
+	/* Lockless: safe after the barrier, as explained above. */
 	return waitqueue_active(wq_head);
 }
 

@@ -23,6 +23,7 @@ void __wake_up_bit(struct wait_queue_head *wq_head, void *word, int bit);
 void __wait_on_bit(struct wait_queue_head *wq_head, void *word, int bit);
 void __wait_on_bit_lock(struct wait_queue_head *wq_head, void *word, int bit);
 struct wait_queue_head *bit_waitqueue(void *word, int bit);
+void wait_bit_init(void);
 
 static inline void wake_up_bit(void *word, int bit)
 {

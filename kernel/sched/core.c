@@ -38,6 +38,7 @@ void schedule(void)
 	struct task_struct *tsk = current;
 	unsigned int state;
 
+	/* Acquire: what the waker wrote before waking us is visible. */
 	while ((state = smp_load_acquire(&tsk->__state)) != TASK_RUNNING)
 		host_ops.futex_wait(&tsk->__state, state, -1);
 }
@@ -65,6 +66,7 @@ long schedule_timeout(long timeout)
 		return 0;
 	}
 	deadline = ktime_get_ns() + jiffies_to_nsecs(timeout);
+	/* Acquire, as in schedule(). */
 	while ((state = smp_load_acquire(&tsk->__state)) != TASK_RUNNING) {
 		now = ktime_get_ns();
 		if (now >= deadline) {

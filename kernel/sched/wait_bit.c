@@ -8,25 +8,26 @@
 #include <linux/wait_bit.h>
 #include <linux/hash.h>
 #include <linux/sched.h>
+#include <linux/init.h>
 
 #define WAIT_TABLE_BITS 8
 #define WAIT_TABLE_SIZE (1 << WAIT_TABLE_BITS)
 
 static struct wait_queue_head bit_wait_table[WAIT_TABLE_SIZE];
-static bool bit_wait_table_ready;
+
+void __init wait_bit_init(void)
+{
+	int i;
+
+	for (i = 0; i < WAIT_TABLE_SIZE; i++)
+		init_waitqueue_head(bit_wait_table + i);
+}
 
 struct wait_queue_head *bit_waitqueue(void *word, int bit)
 {
 	const int shift = BITS_PER_LONG == 32 ? 5 : 6;
 	unsigned long val = (unsigned long)word << shift | bit;
 
-	if (unlikely(!READ_ONCE(bit_wait_table_ready))) {
-		int i;
-
-		for (i = 0; i < WAIT_TABLE_SIZE; i++)
-			init_waitqueue_head(bit_wait_table + i);
-		smp_store_release(&bit_wait_table_ready, true);
-	}
 	return bit_wait_table + hash_64(val, WAIT_TABLE_BITS);
 }
 
@@ -112,6 +113,7 @@ void __wake_up_bit(struct wait_queue_head *wq_head, void *word, int bit)
 {
 	struct wait_bit_key key = __WAIT_BIT_KEY_INITIALIZER(word, bit);
 
+	/* Lockless check: the caller's barrier makes it safe (see above). */
 	if (waitqueue_active(wq_head))
 		__wake_up(wq_head, TASK_NORMAL, 1, &key);
 }

@@ -50,7 +50,7 @@ static void host_ram_discard(void *addr, unsigned long size)
 }
 
 struct host_thread {
-	void (*fn)(void *);
+	void (*fn)(void *arg);
 	void *arg;
 };
 

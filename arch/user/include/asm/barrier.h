@@ -28,6 +28,6 @@
 #define smp_store_release(p, v)	__atomic_store_n((p), (v), __ATOMIC_RELEASE)
 #define smp_load_acquire(p)	__atomic_load_n((p), __ATOMIC_ACQUIRE)
 #define smp_store_mb(var, value) \
-	do { __atomic_store_n(&(var), (value), __ATOMIC_SEQ_CST); } while (0)
+	__atomic_store_n(&(var), (value), __ATOMIC_SEQ_CST)
 
 #endif /* _ASM_USER_BARRIER_H */
