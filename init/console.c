@@ -22,6 +22,7 @@
 static const struct console_cmd *cmd_tables[] = {
 	console_fs_cmds,
 	console_mm_cmds,
+	console_task_cmds,
 };
 
 static const struct {
@@ -34,6 +35,8 @@ static const struct {
 	{ E2BIG,	"Argument list too long" },
 	{ EAGAIN,	"Resource temporarily unavailable" },
 	{ ENOMEM,	"Cannot allocate memory" },
+	{ ESRCH,	"No such process" },
+	{ EINTR,	"Interrupted system call" },
 	{ EACCES,	"Permission denied" },
 	{ EFAULT,	"Bad address" },
 	{ EBUSY,	"Device or resource busy" },

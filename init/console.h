@@ -6,6 +6,7 @@
 #define _INIT_CONSOLE_H
 
 #include <linux/types.h>
+#include <linux/umm.h>
 
 enum console_mode {
 	CONSOLE_HELP,
@@ -50,6 +51,7 @@ bool console_stdout_is_tty(void);
 /* The command tables of init/console_*.c */
 extern const struct console_cmd console_fs_cmds[];
 extern const struct console_cmd console_mm_cmds[];
+extern const struct console_cmd console_task_cmds[];
 
 /* init/scenarios.c */
 struct scenario {
@@ -61,7 +63,5 @@ const struct scenario *find_scenario(const char *name);
 
 /* init/main.c */
 int kernel_boot(int argc, char **argv);
-extern unsigned long umm_seed;
-extern bool umm_deterministic;
 
 #endif /* _INIT_CONSOLE_H */

@@ -104,7 +104,12 @@ static int cmd_alloc(int argc, char **argv)
 	}
 
 	for (i = 0; i < count; i++) {
-		struct page *page = alloc_pages(gfp | __GFP_NOWARN, order);
+		/*
+		 * NORETRY: one round of compaction and reclaim, no OOM kill.
+		 * A probe of the console must not kill the workload.
+		 */
+		struct page *page = alloc_pages(gfp | __GFP_NOWARN |
+						__GFP_NORETRY, order);
 
 		if (!page)
 			continue;

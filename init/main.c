@@ -25,6 +25,7 @@
 #include <linux/proc_fs.h>
 #include <linux/debugfs.h>
 #include <linux/wait_bit.h>
+#include <linux/rmap.h>
 #include <asm/host_ops.h>
 #include <asm/sections.h>
 #include "console.h"
@@ -99,6 +100,8 @@ int __init kernel_boot(int argc, char **argv)
 	mem_init();
 	kmem_cache_init();
 	fork_init();
+	anon_vma_init();
+	mmap_init();
 	vfs_caches_init();
 	proc_root_init();
 	debugfs_init();

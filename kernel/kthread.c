@@ -2,42 +2,29 @@
 /*
  * kernel/kthread.c - kernel threads
  *
- * A kernel thread is a host thread that is a task: it gets a virtual CPU
- * when created (so creation can fail when all nr_cpu_ids are taken, as
- * fork fails when a limit is hit), waits in TASK_NEW until
- * wake_up_process(), runs its function, and on return takes its CPU
- * offline and signals kthread_stop().
+ * A kernel thread is a task without user memory (copy_process() with
+ * PF_KTHREAD): creating one can fail as fork fails, when no order-2 block
+ * is left for its stack or all nr_cpu_ids CPUs are taken.
  */
 #include <linux/kernel.h>
 #include <linux/kthread.h>
-#include <linux/completion.h>
-#include <linux/cpuhotplug.h>
 #include <linux/slab.h>
 #include <linux/err.h>
-#include <asm/host_ops.h>
 
 struct kthread {
 	int (*threadfn)(void *data);
 	void *data;
 	bool should_stop;
-	int result;
-	struct completion exited;
 };
 
-static void kthread_trampoline(void *arg)
+static int kthread(void *arg)
 {
-	struct task_struct *tsk = arg;
-	struct kthread *k = tsk->kthread;
+	struct kthread *k = arg;
 
-	__current_task = tsk;
-	schedule();		/* until the first wake_up_process() */
-	if (!READ_ONCE(k->should_stop))
-		k->result = k->threadfn(k->data);
-	else
-		k->result = -EINTR;
-	tsk->flags |= PF_EXITING;
-	cpuhp_cpu_dead(tsk->cpu);
-	complete(&k->exited);
+	/* Stopped before it ever ran: the function is not called. */
+	if (READ_ONCE(k->should_stop))
+		return -EINTR;
+	return k->threadfn(k->data);
 }
 
 /**
@@ -53,11 +40,9 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 				   const char namefmt[], ...)
 {
 	struct task_struct *tsk;
-	struct kthread *k;
 	char name[TASK_COMM_LEN];
+	struct kthread *k;
 	va_list args;
-	long handle;
-	int cpu;
 
 	va_start(args, namefmt);
 	vscnprintf(name, sizeof(name), namefmt, args);
@@ -66,32 +51,14 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	k = kzalloc(sizeof(*k), GFP_KERNEL);
 	if (!k)
 		return ERR_PTR(-ENOMEM);
-	tsk = alloc_task_struct(name);
-	if (!tsk) {
-		kfree(k);
-		return ERR_PTR(-ENOMEM);
-	}
-	cpu = cpu_up_any();
-	if (cpu < 0) {
-		free_task_struct(tsk);
-		kfree(k);
-		return ERR_PTR(cpu);
-	}
 	k->threadfn = threadfn;
 	k->data = data;
-	init_completion(&k->exited);
-	tsk->kthread = k;
-	tsk->cpu = cpu;
-	tsk->flags = PF_KTHREAD;
-
-	handle = host_ops.thread_create(kthread_trampoline, tsk);
-	if (handle < 0) {
-		cpuhp_cpu_dead(cpu);
-		free_task_struct(tsk);
+	tsk = copy_process(name, kthread, k, PF_KTHREAD, NULL);
+	if (IS_ERR(tsk)) {
 		kfree(k);
-		return ERR_PTR(-EAGAIN);
+		return tsk;
 	}
-	tsk->host_thread = handle;
+	tsk->kthread = k;
 	return tsk;
 }
 
@@ -128,10 +95,7 @@ int kthread_stop(struct task_struct *tsk)
 
 	WRITE_ONCE(k->should_stop, true);
 	wake_up_process(tsk);
-	wait_for_completion(&k->exited);
-	host_ops.thread_join(tsk->host_thread);
-	ret = k->result;
+	ret = wait_task_exit(tsk);
 	kfree(k);
-	put_task_struct(tsk);
 	return ret;
 }

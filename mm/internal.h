@@ -7,6 +7,7 @@
 
 #include <linux/mm.h>
 #include <linux/tracepoint-defs.h>
+#include <linux/migrate_mode.h>
 
 /* The alloc_flags of get_page_from_freelist() and the watermark checks. */
 #define ALLOC_WMARK_MIN		WMARK_MIN
@@ -35,7 +36,7 @@ static inline unsigned int page_order(struct page *page)
  * Lockless read of a free page's order, for scanners that peek at pages
  * they do not own (compaction); the result must be validated.
  */
-#define page_order_unsafe(page)		READ_ONCE(page_private(page))
+#define page_order_unsafe(page)		page_private(page)
 
 static inline unsigned long __find_buddy_index(unsigned long page_idx,
 					       unsigned int order)
@@ -43,8 +44,44 @@ static inline unsigned long __find_buddy_index(unsigned long page_idx,
 	return page_idx ^ (1 << order);
 }
 
+/*
+ * The state of one compaction run over one zone: the two scanners, the
+ * pages they isolated, and what the run is for.
+ */
+struct compact_control {
+	struct list_head freepages;	/* isolated free pages, targets */
+	struct list_head migratepages;	/* isolated pages to move */
+	unsigned long nr_freepages;
+	unsigned long nr_migratepages;
+	unsigned long total_migrate_scanned;
+	unsigned long total_free_scanned;
+	unsigned long free_pfn;		/* free scanner: next block down */
+	unsigned long migrate_pfn;	/* migrate scanner: next pfn up */
+	unsigned long last_migrated_pfn; /* first pfn isolated since a drain */
+	enum migrate_mode mode;
+	bool ignore_skip_hint;		/* scan blocks marked to be skipped */
+	bool ignore_block_suitable;	/* free scanner: any block will do */
+	bool direct_compaction;		/* run by an allocating task */
+	bool whole_zone;		/* this pass started at the bottom */
+	bool contended;			/* gave up on a lock or a signal */
+	int order;			/* what the run is for; -1: everything */
+	gfp_t gfp_mask;
+	unsigned int alloc_flags;
+	int classzone_idx;
+	struct zone *zone;
+};
+
 /* mm/page_alloc.c */
 extern int min_free_kbytes;
+unsigned long __isolate_free_page(struct page *page, unsigned int order);
+void split_page(struct page *page, unsigned int order);
+int find_suitable_fallback(struct free_area *area, unsigned int order,
+			   int migratetype, bool only_stealable,
+			   bool *can_steal);
+
+/* mm/compaction.c */
+bool compaction_zonelist_suitable(struct alloc_context *ac, int order,
+				  int alloc_flags);
 void __free_pages_bootmem(struct page *page, unsigned long pfn,
 			  unsigned int order);
 void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags,

@@ -27,6 +27,7 @@
 #include <linux/compaction.h>
 #include <linux/swap.h>
 #include <linux/oom.h>
+#include <linux/mutex.h>
 #include <linux/cpuhotplug.h>
 #include <linux/moduleparam.h>
 #include <linux/init.h>
@@ -550,6 +551,63 @@ void free_pages(unsigned long addr, unsigned int order)
 	}
 }
 
+/**
+ * __isolate_free_page - take a free block off the lists for compaction
+ * @page: the first page of the free block (zone->lock held)
+ * @order: its order
+ *
+ * Refused when it would take the zone below its low watermark: compaction
+ * must not use up the memory that allocations need to succeed.  A block
+ * of at least half a pageblock becomes movable, as it will be filled with
+ * movable pages.
+ *
+ * Return: the number of pages isolated, or 0.
+ */
+unsigned long __isolate_free_page(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	int mt = get_pageblock_migratetype(page);
+
+	if (!is_migrate_isolate(mt)) {
+		unsigned long watermark = low_wmark_pages(zone) + (1UL << order);
+
+		if (!zone_watermark_ok(zone, 0, watermark, 0, 0))
+			return 0;
+		__mod_zone_freepage_state(zone, -(1 << order), mt);
+	}
+	list_del(&page->lru);
+	WRITE_ONCE(zone->free_area[order].nr_free,
+		   zone->free_area[order].nr_free - 1);
+	rmv_page_order(page);
+
+	if (order >= pageblock_order - 1) {
+		struct page *endpage = page + (1UL << order) - 1;
+
+		for (; page < endpage; page += pageblock_nr_pages) {
+			int bmt = get_pageblock_migratetype(page);
+
+			if (!is_migrate_isolate(bmt) && bmt != MIGRATE_HIGHATOMIC)
+				set_pageblock_migratetype(page, MIGRATE_MOVABLE);
+		}
+	}
+	return 1UL << order;
+}
+
+/**
+ * split_page - make a block of 2^order pages into independent pages
+ * @page: the first page, with a reference
+ * @order: the block's order
+ *
+ * Every page then has its own reference and is freed on its own.
+ */
+void split_page(struct page *page, unsigned int order)
+{
+	unsigned int i;
+
+	for (i = 1; i < (1U << order); i++)
+		set_page_refcounted(page + i);
+}
+
 /* Boot: a block of RAM that memblock did not keep goes to the buddy lists. */
 void __init __free_pages_bootmem(struct page *page, unsigned long pfn,
 				 unsigned int order)
@@ -716,17 +774,23 @@ static void steal_suitable_fallback(struct zone *zone, struct page *page,
 		set_pageblock_migratetype(page, start_type);
 }
 
-/*
- * The first fallback type of @migratetype with a free block in @area.
- * *can_steal says whether the rest of its pageblock may be taken.
+/**
+ * find_suitable_fallback - the first fallback type with a free block
+ * @area: the free area of one order
+ * @order: that order
+ * @migratetype: the type the allocation wants
+ * @only_stealable: return only a type whose pageblock could be stolen
+ * @can_steal: set if the rest of the block's pageblock may be taken
+ *
+ * Return: the migratetype, or -1.
  */
-static int find_suitable_fallback(struct free_area *area, unsigned int order,
-				  int migratetype, bool *can_steal)
+int find_suitable_fallback(struct free_area *area, unsigned int order,
+			   int migratetype, bool only_stealable, bool *can_steal)
 {
 	int i, fallback_mt;
 
 	*can_steal = false;
-	if (area->nr_free == 0)
+	if (READ_ONCE(area->nr_free) == 0)
 		return -1;
 	for (i = 0;; i++) {
 		fallback_mt = fallbacks[migratetype][i];
@@ -735,7 +799,8 @@ static int find_suitable_fallback(struct free_area *area, unsigned int order,
 		if (list_empty(&area->free_list[fallback_mt]))
 			continue;
 		*can_steal = can_steal_fallback(order, migratetype);
-		return fallback_mt;
+		if (!only_stealable || *can_steal)
+			return fallback_mt;
 	}
 	return -1;
 }
@@ -758,7 +823,7 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order,
 	     --current_order) {
 		area = &zone->free_area[current_order];
 		fallback_mt = find_suitable_fallback(area, current_order,
-						     start_migratetype,
+						     start_migratetype, false,
 						     &can_steal);
 		if (fallback_mt == -1)
 			continue;
@@ -994,22 +1059,116 @@ static struct page *__alloc_pages_direct_compact(gfp_t gfp_mask,
 		const struct alloc_context *ac, enum compact_priority prio,
 		enum compact_result *compact_result)
 {
+	unsigned int noreclaim_flag = current->flags & PF_MEMALLOC;
 	struct page *page;
 
 	if (!order)
 		return NULL;
+	current->flags |= PF_MEMALLOC;
 	*compact_result = try_to_compact_pages(gfp_mask, order, alloc_flags,
-					       prio);
+					       ac, prio);
+	current->flags = (current->flags & ~PF_MEMALLOC) | noreclaim_flag;
 	if (*compact_result <= COMPACT_INACTIVE)
 		return NULL;
+
+	/* Compaction ran in at least one zone: that is a stall. */
+	count_vm_event(COMPACTSTALL);
 	page = get_page_from_freelist(gfp_mask, order, alloc_flags, ac);
 	if (page) {
 		struct zone *zone = page_zone(page);
 
+		zone->compact_blockskip_flush = false;
 		compaction_defer_reset(zone, order, true);
+		count_vm_event(COMPACTSUCCESS);
 		return page;
 	}
+	/* Compaction ran and the allocation still failed. */
+	count_vm_event(COMPACTFAIL);
 	return NULL;
+}
+
+#define MAX_RECLAIM_RETRIES	16
+#define MAX_COMPACT_RETRIES	16
+
+/*
+ * Is another round of reclaim worth it?  Only if, counting what could be
+ * reclaimed as free, some zone would be above its min watermark for the
+ * order; and not after MAX_RECLAIM_RETRIES rounds without progress.
+ */
+static bool should_reclaim_retry(gfp_t gfp_mask, unsigned int order,
+				 struct alloc_context *ac, int alloc_flags,
+				 bool did_some_progress, int *no_progress_loops)
+{
+	int idx;
+
+	if (did_some_progress && order <= PAGE_ALLOC_COSTLY_ORDER)
+		*no_progress_loops = 0;
+	else
+		(*no_progress_loops)++;
+	if (*no_progress_loops > MAX_RECLAIM_RETRIES)
+		return false;
+
+	for (idx = ac->high_zoneidx; idx >= 0; idx--) {
+		struct zone *zone = &NODE_DATA(0)->node_zones[idx];
+		unsigned long available;
+
+		if (!managed_zone(zone))
+			continue;
+		available = zone_reclaimable_pages(zone) +
+			    zone_page_state(zone, NR_FREE_PAGES);
+		if (__zone_watermark_ok(zone, order, min_wmark_pages(zone),
+					ac->classzone_idx, alloc_flags, available))
+			return did_some_progress;
+	}
+	return false;
+}
+
+/*
+ * Is another round of compaction worth it?  After real progress, up to
+ * MAX_COMPACT_RETRIES times (a quarter of that for costly orders); after a
+ * complete failure, only at a higher priority, until the highest one.
+ */
+static bool should_compact_retry(struct alloc_context *ac, int order,
+				 int alloc_flags,
+				 enum compact_result compact_result,
+				 enum compact_priority *compact_priority,
+				 int *compaction_retries)
+{
+	int max_retries = MAX_COMPACT_RETRIES;
+	int min_priority;
+
+	if (!order)
+		return false;
+	if (compaction_made_progress(compact_result))
+		(*compaction_retries)++;
+	if (compaction_failed(compact_result))
+		goto check_priority;
+	if (compaction_withdrawn(compact_result))
+		return compaction_zonelist_suitable(ac, order, alloc_flags);
+	if (order > PAGE_ALLOC_COSTLY_ORDER)
+		max_retries /= 4;
+	if (*compaction_retries <= max_retries)
+		return true;
+check_priority:
+	min_priority = (order > PAGE_ALLOC_COSTLY_ORDER) ?
+			MIN_COMPACT_COSTLY_PRIORITY : MIN_COMPACT_PRIORITY;
+	if (*compact_priority > min_priority) {
+		(*compact_priority)--;
+		*compaction_retries = 0;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * kswapd would wake kcompactd once it has balanced the node; until page
+ * reclaim exists, a failing high-order allocation wakes kcompactd itself.
+ */
+static void wake_all_kswapds(unsigned int order, const struct alloc_context *ac)
+{
+	wakeup_kswapd(&NODE_DATA(0)->node_zones[ac->high_zoneidx], order,
+		      ac->high_zoneidx);
+	wakeup_kcompactd(NODE_DATA(0), order, ac->high_zoneidx);
 }
 
 /*
@@ -1040,34 +1199,56 @@ retry:
 }
 
 static struct page *__alloc_pages_may_oom(gfp_t gfp_mask, unsigned int order,
+					  const struct alloc_context *ac,
 					  unsigned long *did_some_progress);
 
 /*
- * The slow path: wake kswapd, retry at the min watermark, then direct
- * compaction, direct reclaim and the OOM killer, as 4.8 orders them.
- * Which of those exist in this build is up to <linux/compaction.h>,
- * <linux/swap.h> and <linux/oom.h>.
+ * The slow path, in 4.8's order: wake the background daemons; retry at
+ * the min watermark; for costly orders, a first round of async
+ * compaction; then rounds of direct reclaim and direct compaction at
+ * rising priority while they make progress; finally the OOM killer.
  */
 static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 					   struct alloc_context *ac)
 {
 	bool can_direct_reclaim = gfp_mask & __GFP_DIRECT_RECLAIM;
 	const bool costly_order = order > PAGE_ALLOC_COSTLY_ORDER;
+	enum compact_priority compact_priority = DEF_COMPACT_PRIORITY;
 	enum compact_result compact_result = COMPACT_SKIPPED;
-	unsigned long did_some_progress;
+	unsigned long did_some_progress = 0;
+	int no_progress_loops = 0, compaction_retries = 0;
 	unsigned int alloc_flags;
-	int no_progress_loops = 0;
 	struct page *page;
 
 	alloc_flags = gfp_to_alloc_flags(gfp_mask);
-retry:
 	if (gfp_mask & __GFP_KSWAPD_RECLAIM)
-		wakeup_kswapd(&NODE_DATA(0)->node_zones[ac->high_zoneidx],
-			      order, ac->high_zoneidx);
+		wake_all_kswapds(order, ac);
 
 	page = get_page_from_freelist(gfp_mask, order, alloc_flags, ac);
 	if (page)
 		goto got_pg;
+
+	/*
+	 * A costly allocation probably has enough memory, only in pieces:
+	 * try cheap (async) compaction before reclaiming anything.
+	 */
+	if (can_direct_reclaim && costly_order &&
+	    !gfp_pfmemalloc_allowed(gfp_mask)) {
+		page = __alloc_pages_direct_compact(gfp_mask, order, alloc_flags,
+						    ac, INIT_COMPACT_PRIORITY,
+						    &compact_result);
+		if (page)
+			goto got_pg;
+		if (gfp_mask & __GFP_NORETRY) {
+			/* Sync compaction failed recently: give up now. */
+			if (compact_result == COMPACT_DEFERRED)
+				goto nopage;
+			compact_priority = INIT_COMPACT_PRIORITY;
+		}
+	}
+retry:
+	if (gfp_mask & __GFP_KSWAPD_RECLAIM)
+		wake_all_kswapds(order, ac);
 
 	if (gfp_pfmemalloc_allowed(gfp_mask)) {
 		page = get_page_from_freelist(gfp_mask, order,
@@ -1075,37 +1256,50 @@ retry:
 		if (page)
 			goto got_pg;
 	}
+	page = get_page_from_freelist(gfp_mask, order, alloc_flags, ac);
+	if (page)
+		goto got_pg;
 
 	if (!can_direct_reclaim)
 		goto nopage;
 	/* Reclaim and compaction must not recurse into themselves. */
 	if (current->flags & PF_MEMALLOC)
 		goto nopage;
-
-	page = __alloc_pages_direct_compact(gfp_mask, order, alloc_flags, ac,
-					    costly_order ? COMPACT_PRIO_ASYNC :
-					    DEF_COMPACT_PRIORITY,
-					    &compact_result);
-	if (page)
-		goto got_pg;
+	/* An OOM victim gets out of the way instead of waiting for memory. */
+	if (fatal_signal_pending(current))
+		goto nopage;
 
 	page = __alloc_pages_direct_reclaim(gfp_mask, order, alloc_flags, ac,
 					    &did_some_progress);
 	if (page)
 		goto got_pg;
 
+	page = __alloc_pages_direct_compact(gfp_mask, order, alloc_flags, ac,
+					    compact_priority, &compact_result);
+	if (page)
+		goto got_pg;
+
 	if (gfp_mask & __GFP_NORETRY)
 		goto nopage;
-	/* Costly orders give up unless the caller insisted. */
 	if (costly_order && !(gfp_mask & __GFP_REPEAT))
 		goto nopage;
 
-	if (did_some_progress && ++no_progress_loops < 16)
+	if (should_reclaim_retry(gfp_mask, order, ac, alloc_flags,
+				 did_some_progress > 0, &no_progress_loops))
+		goto retry;
+	/*
+	 * Compaction needs free order-0 pages to work with: without reclaim
+	 * making progress, retrying it is pointless.
+	 */
+	if (did_some_progress > 0 &&
+	    should_compact_retry(ac, order, alloc_flags, compact_result,
+				 &compact_priority, &compaction_retries))
 		goto retry;
 
-	page = __alloc_pages_may_oom(gfp_mask, order, &did_some_progress);
+	page = __alloc_pages_may_oom(gfp_mask, order, ac, &did_some_progress);
 	if (page)
 		goto got_pg;
+	/* A task was killed: its memory is coming back. */
 	if (did_some_progress) {
 		no_progress_loops = 0;
 		goto retry;
@@ -1432,26 +1626,43 @@ static int __init page_alloc_sysctl_init(void)
 fs_initcall(page_alloc_sysctl_init);
 
 /*
- * Out of options: the OOM killer (<linux/oom.h>) may free memory by ending
- * a task; then the caller retries.
+ * Out of options: the OOM killer (mm/oom_kill.c) may free memory by
+ * killing a task; then the caller retries.
  */
 static struct page *__alloc_pages_may_oom(gfp_t gfp_mask, unsigned int order,
+					  const struct alloc_context *ac,
 					  unsigned long *did_some_progress)
 {
 	struct oom_control oc = {
 		.gfp_mask = gfp_mask,
 		.order = order,
 	};
+	struct page *page = NULL;
 
 	*did_some_progress = 0;
-	/* Costly orders are not worth a task. */
+	/* Someone else is killing: let them, and try again. */
+	if (!mutex_trylock(&oom_lock)) {
+		*did_some_progress = 1;
+		schedule_timeout_uninterruptible(1);
+		return NULL;
+	}
+	/*
+	 * One more try at a high watermark: a kill that just finished may
+	 * have freed plenty.  Only a real surplus counts.
+	 */
+	page = get_page_from_freelist(gfp_mask, order, ALLOC_WMARK_HIGH, ac);
+	if (page)
+		goto out;
+	/* Killing a task will not make a costly order available. */
 	if (order > PAGE_ALLOC_COSTLY_ORDER)
-		return NULL;
-	if (gfp_mask & __GFP_NORETRY)
-		return NULL;
+		goto out;
 	if (out_of_memory(&oc))
 		*did_some_progress = 1;
-	return NULL;
+out:
+	mutex_unlock(&oom_lock);
+	if (*did_some_progress && !page)
+		oom_wait_for_victims();
+	return page;
 }
 
 /* ---- boot ------------------------------------------------------------ */
@@ -1499,6 +1710,7 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 {
 	struct pglist_data *pgdat = NODE_DATA(0);
 	unsigned long start = 0;
+	enum lru_list lru;
 	enum zone_type j;
 
 	mem_map = memblock_alloc(max_pfn * sizeof(struct page),
@@ -1508,6 +1720,9 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 	pgdat->node_spanned_pages = max_pfn;
 	pgdat->node_present_pages = max_pfn;
 	pgdat->nr_zones = 0;
+	spin_lock_init(&pgdat->lru_lock);
+	for (lru = 0; lru < NR_LRU_LISTS; lru++)
+		INIT_LIST_HEAD(&pgdat->lruvec.lists[lru]);
 
 	for (j = 0; j < MAX_NR_ZONES; j++) {
 		struct zone *zone = pgdat->node_zones + j;

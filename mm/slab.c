@@ -259,7 +259,8 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	page->freelist = x;
 	page->inuse--;
 	s->nr_inuse--;
-	if (!page->inuse && s->nr_partial > 1) {
+	if (!page->inuse && s->nr_partial > 1 &&
+	    !(s->flags & SLAB_TYPESAFE_BY_RCU)) {
 		list_del(&page->lru);
 		s->nr_partial--;
 		s->nr_slabs--;
@@ -447,6 +448,8 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	struct page *page, *next;
 	LIST_HEAD(discard);
 
+	if (s->flags & SLAB_TYPESAFE_BY_RCU)
+		return 0;
 	spin_lock(&s->lock);
 	list_for_each_entry_safe(page, next, &s->partial, lru) {
 		if (page->inuse)

@@ -29,14 +29,35 @@ atomic_long_t vm_node_stat[NR_VM_NODE_STAT_ITEMS];
 const char * const vmstat_text[] = {
 	/* enum zone_stat_item */
 	"nr_free_pages",
+	"nr_zone_inactive_anon",
+	"nr_zone_active_anon",
 
 	/* enum node_stat_item */
+	"nr_inactive_anon",
+	"nr_active_anon",
 	"nr_slab_reclaimable",
 	"nr_slab_unreclaimable",
+	"nr_isolated_anon",
+	"nr_anon_pages",
+	"nr_kernel_stack",
+	"nr_page_table_pages",
 
 	/* enum vm_event_item */
 	TEXTS_FOR_ZONES("pgalloc")
 	"pgfree",
+	"pgfault",
+	"oom_kill",
+	"pgmigrate_success",
+	"pgmigrate_fail",
+	"compact_migrate_scanned",
+	"compact_free_scanned",
+	"compact_isolated",
+	"compact_stall",
+	"compact_fail",
+	"compact_success",
+	"compact_daemon_wake",
+	"compact_daemon_migrate_scanned",
+	"compact_daemon_free_scanned",
 };
 
 #define NR_VMSTAT_ITEMS (NR_VM_ZONE_STAT_ITEMS + NR_VM_NODE_STAT_ITEMS + \

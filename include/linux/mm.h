@@ -8,6 +8,7 @@
 #include <linux/list.h>
 #include <linux/mmzone.h>
 #include <linux/mm_types.h>
+#include <linux/err.h>
 #include <linux/page-flags.h>
 #include <linux/page_ref.h>
 #include <linux/mmdebug.h>
@@ -134,6 +135,60 @@ static inline unsigned int compound_order(struct page *page)
 
 /* mm/util.c */
 struct address_space *page_mapping(struct page *page);
+
+/* Faults */
+typedef unsigned int vm_fault_t;
+#define VM_FAULT_OOM		0x0001
+#define VM_FAULT_SIGBUS		0x0002
+#define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS)
+#define FAULT_FLAG_WRITE	0x01
+
+struct vm_area_struct;
+
+/* mm/memory.c */
+pgd_t *pgd_alloc(struct mm_struct *mm);
+void free_pgtables(struct mm_struct *mm);
+pte_t *lookup_pte(struct mm_struct *mm, unsigned long address);
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags);
+int access_mm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len,
+	      bool write);
+int mm_pte_state(struct mm_struct *mm, unsigned long addr, unsigned long *pfn);
+void zap_page_range(struct vm_area_struct *vma, unsigned long start,
+		    unsigned long end);
+
+/* mm/mmap.c */
+void mmap_init(void);
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *find_vma_by_name(struct mm_struct *mm, const char *name);
+unsigned long mmap_anon(struct mm_struct *mm, unsigned long len,
+			const char *name);
+void exit_mmap(struct mm_struct *mm);
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+
+static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
+{
+	long val = atomic_long_read(&mm->rss_stat[member]);
+
+	return val < 0 ? 0 : val;
+}
+
+static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	atomic_long_add(value, &mm->rss_stat[member]);
+}
+
+static inline unsigned long get_mm_rss(struct mm_struct *mm)
+{
+	return get_mm_counter(mm, MM_ANONPAGES);
+}
+
+static inline pgoff_t linear_page_index(struct vm_area_struct *vma,
+					unsigned long address)
+{
+	return ((address - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
+}
 
 /* mm/page_alloc.c */
 extern unsigned long nr_free_buffer_pages(void);

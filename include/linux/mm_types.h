@@ -6,9 +6,20 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/atomic.h>
+#include <linux/spinlock_types.h>
+#include <linux/rwsem.h>
+#include <asm/pgtable.h>
 
 struct address_space;
 struct kmem_cache;
+struct anon_vma;
+struct mm_struct;
+struct task_struct;
+
+/* A swap entry: (type, offset); see <linux/swapops.h>. */
+typedef struct {
+	unsigned long val;
+} swp_entry_t;
 
 /*
  * One per physical page frame, in mem_map[].  Unions as in 4.8: who owns
@@ -61,6 +72,53 @@ struct page {
 		unsigned long private;
 		struct kmem_cache *slab_cache;	/* slab: the cache */
 	};
+};
+
+#define VM_READ		0x00000001
+#define VM_WRITE	0x00000002
+
+/*
+ * One mapping of a task's address space.  Only private anonymous memory
+ * exists here: vm_pgoff is vm_start in pages, so a page's index is its
+ * virtual page number, as in the kernel.
+ */
+struct vm_area_struct {
+	unsigned long vm_start;
+	unsigned long vm_end;		/* first byte after the area */
+	struct mm_struct *vm_mm;
+	unsigned long vm_flags;
+	pgoff_t vm_pgoff;
+	struct anon_vma *anon_vma;	/* the rmap of its pages */
+	struct list_head vm_list;	/* on mm->mmap, by address */
+	struct list_head anon_vma_node;	/* on anon_vma->vmas */
+	char name[16];			/* the console's name for it */
+};
+
+enum {
+	MM_ANONPAGES,	/* resident anonymous pages */
+	MM_SWAPENTS,	/* anonymous swap entries */
+	NR_MM_COUNTERS
+};
+
+struct mm_struct {
+	pgd_t *pgd;
+	struct list_head mmap;		/* the VMAs, by address */
+	int map_count;
+	unsigned long free_area_start;	/* where the next mmap goes */
+	atomic_t mm_users;		/* tasks using it */
+	atomic_t mm_count;		/* references to the struct */
+	/*
+	 * Protects the page tables (the kernel's split pte locks are off:
+	 * !USE_SPLIT_PTE_PTLOCKS), and so is the TLB of this "MMU": an
+	 * access to user memory holds it, so once a pte is changed under it
+	 * no access can still go through the old translation.
+	 */
+	spinlock_t page_table_lock;
+	struct rw_semaphore mmap_sem;	/* the VMA list */
+	atomic_long_t nr_ptes;		/* page table pages */
+	atomic_long_t rss_stat[NR_MM_COUNTERS];
+	unsigned long total_vm;		/* pages mapped */
+	struct task_struct *owner;
 };
 
 #endif /* _LINUX_MM_TYPES_H */

@@ -62,13 +62,51 @@ struct pglist_data;
 
 enum zone_stat_item {
 	NR_FREE_PAGES,
+	/* LRU pages per zone: compaction's "too many isolated" check */
+	NR_ZONE_LRU_BASE,
+	NR_ZONE_INACTIVE_ANON = NR_ZONE_LRU_BASE,
+	NR_ZONE_ACTIVE_ANON,
 	NR_VM_ZONE_STAT_ITEMS
 };
 
 enum node_stat_item {
+	NR_LRU_BASE,			/* in the order of enum lru_list */
+	NR_INACTIVE_ANON = NR_LRU_BASE,
+	NR_ACTIVE_ANON,
 	NR_SLAB_RECLAIMABLE,
 	NR_SLAB_UNRECLAIMABLE,
+	NR_ISOLATED_ANON,		/* off the LRU for migration */
+	NR_ANON_MAPPED,			/* anonymous pages in page tables */
+	NR_KERNEL_STACK_KB,		/* in KiB, not pages */
+	NR_PAGETABLE,			/* page table pages */
 	NR_VM_NODE_STAT_ITEMS
+};
+
+/*
+ * The LRU lists.  There is no page cache in umm, so only anonymous pages
+ * are on them: the file lists of the kernel do not exist here.
+ */
+enum lru_list {
+	LRU_INACTIVE_ANON,
+	LRU_ACTIVE_ANON,
+	NR_LRU_LISTS
+};
+
+#define for_each_lru(lru) for (lru = 0; lru < NR_LRU_LISTS; lru++)
+
+static inline bool is_active_lru(enum lru_list lru)
+{
+	return lru == LRU_ACTIVE_ANON;
+}
+
+/* How pages may be isolated from the LRU (compaction, reclaim). */
+typedef unsigned __bitwise isolate_mode_t;
+#define ISOLATE_UNMAPPED	((__force isolate_mode_t)0x2)
+#define ISOLATE_ASYNC_MIGRATE	((__force isolate_mode_t)0x4)
+#define ISOLATE_UNEVICTABLE	((__force isolate_mode_t)0x8)
+
+struct lruvec {
+	struct list_head lists[NR_LRU_LISTS];
 };
 
 enum zone_watermarks {
@@ -153,6 +191,8 @@ static inline unsigned long zone_managed_pages(struct zone *zone)
 	return (unsigned long)atomic_long_read(&zone->managed_pages);
 }
 
+struct task_struct;
+
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
 	int nr_zones;
@@ -161,8 +201,24 @@ typedef struct pglist_data {
 	unsigned long node_spanned_pages;
 	int node_id;
 	unsigned long totalreserve_pages;
+
+	/* kcompactd: the node's compaction daemon */
+	int kcompactd_max_order;
+	enum zone_type kcompactd_classzone_idx;
+	wait_queue_head_t kcompactd_wait;
+	struct task_struct *kcompactd;
+
+	/* Protects the LRU lists and PageLRU of the node's pages. */
+	spinlock_t lru_lock ____cacheline_aligned_in_smp;
+	struct lruvec lruvec;
+
 	atomic_long_t vm_stat[NR_VM_NODE_STAT_ITEMS];
 } pg_data_t;
+
+static inline struct lruvec *node_lruvec(struct pglist_data *pgdat)
+{
+	return &pgdat->lruvec;
+}
 
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid)		(&contig_page_data)

@@ -1,23 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* STUB: the OOM killer; nothing to kill until tasks exist. */
-
-/*
- * There are no user tasks to kill yet: the slow path asks and is told
- * that nothing could be freed.  mm/oom_kill.c will replace this.
- */
+/* FAITHFUL (reduced): the OOM killer. */
 #ifndef __INCLUDE_LINUX_OOM_H
 #define __INCLUDE_LINUX_OOM_H
 
 #include <linux/types.h>
+#include <linux/mutex.h>
+
+struct task_struct;
 
 struct oom_control {
-	gfp_t gfp_mask;
+	gfp_t gfp_mask;		/* the allocation that failed */
 	int order;
+	struct task_struct *chosen;
+	unsigned long chosen_points;
 };
 
-static inline bool out_of_memory(struct oom_control *oc)
-{
-	return false;
-}
+/* Serialises OOM kills (mm/oom_kill.c). */
+extern struct mutex oom_lock;
 
-#endif
+bool out_of_memory(struct oom_control *oc);
+void oom_wait_for_victims(void);
+void exit_oom_victim(struct task_struct *tsk);
+
+#endif /* __INCLUDE_LINUX_OOM_H */

@@ -7,6 +7,8 @@
 #include <linux/list.h>
 #include <linux/atomic.h>
 #include <linux/smp.h>
+#include <linux/spinlock_types.h>
+#include <asm/page.h>
 #include <asm/current.h>
 
 #define TASK_RUNNING		0x0000
@@ -27,8 +29,14 @@
 #define TASK_COMM_LEN		16
 #define MAX_SCHEDULE_TIMEOUT	LONG_MAX
 
+/* Kernel stacks: 16 KiB, an order-2 allocation, as on x86-64. */
+#define THREAD_SIZE_ORDER	2
+#define THREAD_SIZE		(PAGE_SIZE << THREAD_SIZE_ORDER)
+
 struct mm_struct;
 struct kthread;
+struct workload;
+struct task_start;
 
 /*
  * One host thread per task.  ->__state is also the futex word the task
@@ -44,12 +52,19 @@ struct task_struct {
 	atomic_t usage;
 	char comm[TASK_COMM_LEN];
 	struct mm_struct *mm;
-	void *stack;
+	void *stack;		/* THREAD_SIZE from the buddy allocator */
 	long host_thread;
 	struct kthread *kthread;
-	struct list_head tasks;
+	struct task_start *start;	/* kernel/fork.c: start and exit */
+	struct workload *workload;	/* a workload task's program */
+	struct list_head tasks;	/* on the task list */
 	int exit_code;
-	void *journal_info;	/* per-task data of the subsystem running it */
+	/*
+	 * SIGKILL is the only signal: the OOM killer sends it.  The task
+	 * notices it in fatal_signal_pending() and exits.
+	 */
+	int sigkill;
+	bool oom_victim;
 };
 
 extern struct task_struct init_task;
@@ -75,8 +90,15 @@ int wake_up_state(struct task_struct *tsk, unsigned int state);
 void yield(void);
 int _cond_resched(void);
 #define cond_resched()		_cond_resched()
-static inline int signal_pending(struct task_struct *p) { return 0; }
-static inline int fatal_signal_pending(struct task_struct *p) { return 0; }
+static inline int fatal_signal_pending(struct task_struct *p)
+{
+	return p && READ_ONCE(p->sigkill);
+}
+
+static inline int signal_pending(struct task_struct *p)
+{
+	return fatal_signal_pending(p);
+}
 static inline bool need_resched(void) { return false; }
 static inline int task_cpu(const struct task_struct *p) { return READ_ONCE(p->cpu); }
 
@@ -84,6 +106,21 @@ struct task_struct *alloc_task_struct(const char *name);
 void free_task_struct(struct task_struct *tsk);
 void get_task_struct(struct task_struct *t);
 void put_task_struct(struct task_struct *t);
+
+/* kernel/fork.c: the task list (workload tasks and kernel threads) */
+extern struct list_head task_list;
+extern rwlock_t tasklist_lock;
+#define for_each_process(p) list_for_each_entry(p, &task_list, tasks)
+void attach_task(struct task_struct *tsk);
+void detach_task(struct task_struct *tsk);
+
+struct task_struct *copy_process(const char *name, int (*fn)(void *arg),
+				 void *arg, unsigned int flags,
+				 struct mm_struct *mm);
+int wait_task_exit(struct task_struct *tsk);
+
+/* kernel/exit.c */
+void exit_mm(struct task_struct *tsk);
 void fork_init(void);
 
 

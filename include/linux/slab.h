@@ -9,6 +9,13 @@
 #define SLAB_HWCACHE_ALIGN	0x00002000UL	/* align objects on cache lines */
 #define SLAB_PANIC		0x00040000UL	/* panic if kmem_cache_create fails */
 #define SLAB_RECLAIM_ACCOUNT	0x00020000UL	/* objects are reclaimable */
+/*
+ * Type-stable memory: a freed object's memory is only reused for objects
+ * of the same cache, and the cache's slabs are never given back.  The
+ * kernel gets the same guarantee for the length of an RCU read section;
+ * there is no RCU here, so it lasts for ever.
+ */
+#define SLAB_TYPESAFE_BY_RCU	0x00080000UL
 
 #define KMALLOC_SHIFT_HIGH	13
 #define KMALLOC_MAX_CACHE_SIZE	(1UL << KMALLOC_SHIFT_HIGH)

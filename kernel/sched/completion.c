@@ -5,21 +5,25 @@
 #include <linux/completion.h>
 #include <linux/sched.h>
 
+/*
+ * The wake-up happens under the lock: a waiter that sees ->done must not
+ * be able to free the completion while complete() still uses it.
+ */
 void complete(struct completion *x)
 {
 	spin_lock(&x->wait.lock);
 	if (x->done != UINT_MAX)
 		x->done++;
+	__wake_up_locked(&x->wait, TASK_NORMAL, 1);
 	spin_unlock(&x->wait.lock);
-	__wake_up(&x->wait, TASK_NORMAL, 1, NULL);
 }
 
 void complete_all(struct completion *x)
 {
 	spin_lock(&x->wait.lock);
 	x->done = UINT_MAX;
+	__wake_up_locked(&x->wait, TASK_NORMAL, 0);
 	spin_unlock(&x->wait.lock);
-	__wake_up(&x->wait, TASK_NORMAL, 0, NULL);
 }
 
 static bool completion_take(struct completion *x)

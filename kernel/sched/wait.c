@@ -91,6 +91,38 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry,
 	return ret;
 }
 
+/*
+ * Call the wake functions of up to @nr_exclusive exclusive waiters (all
+ * non-exclusive ones).  wq_head->lock held.
+ */
+static void __wake_up_common(struct wait_queue_head *wq_head,
+			     unsigned int mode, int nr_exclusive, void *key)
+{
+	struct wait_queue_entry *curr, *next;
+
+	list_for_each_entry_safe(curr, next, &wq_head->head, entry) {
+		unsigned int flags = curr->flags;
+		int ret = curr->func(curr, mode, 0, key);
+
+		if (ret < 0)
+			break;
+		if (ret && (flags & WQ_FLAG_EXCLUSIVE) && !--nr_exclusive)
+			break;
+	}
+}
+
+/**
+ * __wake_up_locked - wake up waiters, the queue's lock already held
+ * @wq_head: the waitqueue (locked)
+ * @mode: which threads (TASK_NORMAL...)
+ * @nr: how many exclusive waiters to wake (0: all)
+ */
+void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode,
+		      int nr)
+{
+	__wake_up_common(wq_head, mode, nr, NULL);
+}
+
 /**
  * __wake_up - wake up threads blocked on a waitqueue
  * @wq_head: the waitqueue
@@ -101,17 +133,7 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry,
 void __wake_up(struct wait_queue_head *wq_head, unsigned int mode,
 	       int nr_exclusive, void *key)
 {
-	struct wait_queue_entry *curr, *next;
-
 	spin_lock(&wq_head->lock);
-	list_for_each_entry_safe(curr, next, &wq_head->head, entry) {
-		unsigned int flags = curr->flags;
-		int ret = curr->func(curr, mode, 0, key);
-
-		if (ret < 0)
-			break;
-		if (ret && (flags & WQ_FLAG_EXCLUSIVE) && !--nr_exclusive)
-			break;
-	}
+	__wake_up_common(wq_head, mode, nr_exclusive, key);
 	spin_unlock(&wq_head->lock);
 }

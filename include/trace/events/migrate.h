@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* FAITHFUL: the page migration trace event (4.8 name, arguments and format). */
+#undef TRACE_SYSTEM
+#define TRACE_SYSTEM migrate
+
+#ifndef _TRACE_MIGRATE_H
+#define _TRACE_MIGRATE_H
+
+/*
+ * include/trace/events/migrate.h - the event of mm/migrate.c
+ *
+ * mm_migrate_pages: the outcome of one migrate_pages() call.
+ */
+
+#include <linux/migrate.h>
+#include <linux/migrate_mode.h>
+#include <linux/tracepoint.h>
+
+#undef EM
+#undef EMe
+#define EM(a, b)	{ a, b },
+#define EMe(a, b)	{ a, b }
+
+/* enum migrate_mode */
+#define MIGRATE_MODE						\
+	EM(MIGRATE_ASYNC,		"MIGRATE_ASYNC")	\
+	EM(MIGRATE_SYNC_LIGHT,		"MIGRATE_SYNC_LIGHT")	\
+	EMe(MIGRATE_SYNC,		"MIGRATE_SYNC")
+
+/* enum migrate_reason */
+#define MIGRATE_REASON						\
+	EM(MR_COMPACTION,		"compaction")		\
+	EM(MR_MEMORY_FAILURE,		"memory_failure")	\
+	EM(MR_MEMORY_HOTPLUG,		"memory_hotplug")	\
+	EM(MR_SYSCALL,			"syscall_or_cpuset")	\
+	EM(MR_MEMPOLICY_MBIND,		"mempolicy_mbind")	\
+	EM(MR_NUMA_MISPLACED,		"numa_misplaced")	\
+	EMe(MR_CMA,			"cma")
+
+TRACE_EVENT(mm_migrate_pages,
+
+	TP_PROTO(unsigned long succeeded, unsigned long failed,
+		 enum migrate_mode mode, int reason),
+
+	TP_ARGS(succeeded, failed, mode, reason),
+
+	TP_STRUCT__entry(
+		__field(unsigned long, succeeded)
+		__field(unsigned long, failed)
+		__field(enum migrate_mode, mode)
+		__field(int, reason)
+	),
+
+	TP_fast_assign(
+		__entry->succeeded = succeeded;
+		__entry->failed = failed;
+		__entry->mode = mode;
+		__entry->reason = reason;
+	),
+
+	TP_printk("nr_succeeded=%lu nr_failed=%lu mode=%s reason=%s",
+		  __entry->succeeded, __entry->failed,
+		  __print_symbolic(__entry->mode, MIGRATE_MODE),
+		  __print_symbolic(__entry->reason, MIGRATE_REASON))
+);
+
+#endif /* _TRACE_MIGRATE_H */

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * init/console_task.c - console verbs for workload tasks
+ *
+ *   task start NAME | task exit NAME | tasks
+ *   mmap NAME SIZE
+ *   fill NAME [ratio=R] [seed=S]
+ *   touch NAME PCT
+ *   madvise NAME dontneed PCT [random|stride=N]
+ *   verify NAME
+ *
+ * NAME is a task; mmap gives it another mapping, and the other verbs act
+ * on all of its memory.  The work runs in the task (kernel/workload.c).
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/ctype.h>
+#include <linux/workload.h>
+#include <linux/mm.h>
+#include <linux/err.h>
+#include <linux/umm.h>
+#include "console.h"
+
+/* Requests vary their random choices, reproducibly for a given seed. */
+static u64 request_seq;
+
+static u64 next_seed(void)
+{
+	return umm_seed * 6364136223846793005ULL + ++request_seq;
+}
+
+static bool valid_task_name(const char *name)
+{
+	size_t i, len = strlen(name);
+
+	if (!len || len >= TASK_COMM_LEN)
+		return false;
+	for (i = 0; i < len; i++)
+		if (!isalnum(name[i]) && name[i] != '_' && name[i] != '-')
+			return false;
+	return true;
+}
+
+/* The workload named by @name, or NULL after saying why not. */
+static struct workload *get_workload(const char *name)
+{
+	struct workload *w = workload_find(name);
+
+	if (!w) {
+		console_cmd_err(-ESRCH, "no task named '%s'", name);
+		return NULL;
+	}
+	if (READ_ONCE(w->exited)) {
+		console_cmd_err(-ESRCH, "task '%s' was killed by the OOM killer (reap it with 'task exit %s')",
+				name, name);
+		return NULL;
+	}
+	return w;
+}
+
+/* Report a failed request; -EINTR and -ESRCH mean the OOM killer. */
+static int request_err(struct workload *w, long err)
+{
+	if (err == -EINTR || err == -ESRCH)
+		return console_cmd_err(-EINTR, "task '%s' was killed by the OOM killer",
+				       w->name);
+	return console_cmd_err(err, "%s: %s", w->name, errno_text(err));
+}
+
+static int cmd_task(int argc, char **argv)
+{
+	struct workload *w;
+
+	if (argc != 3 || (strcmp(argv[1], "start") && strcmp(argv[1], "exit")))
+		return console_cmd_err(-EINVAL, "usage: task start|exit NAME");
+	if (!strcmp(argv[1], "start")) {
+		if (!valid_task_name(argv[2]))
+			return console_cmd_err(-EINVAL,
+				"bad task name '%s' (letters, digits, _ and -, up to %d)",
+				argv[2], TASK_COMM_LEN - 1);
+		w = workload_start(argv[2]);
+		if (IS_ERR(w))
+			return console_cmd_err(PTR_ERR(w), "cannot start '%s': %s",
+					       argv[2], errno_text(PTR_ERR(w)));
+		console_printf("%s: started, pid %d\n", w->name, w->task->pid);
+		return 0;
+	}
+	w = workload_find(argv[2]);
+	if (!w)
+		return console_cmd_err(-ESRCH, "no task named '%s'", argv[2]);
+	if (workload_stop(w))
+		console_printf("%s: had been killed by the OOM killer\n", argv[2]);
+	else
+		console_printf("%s: exited\n", argv[2]);
+	return 0;
+}
+
+static void print_task(struct workload *w, void *data)
+{
+	struct mm_struct *mm = READ_ONCE(w->task->mm);
+
+	if (READ_ONCE(w->exited) || !mm) {
+		console_printf("%-15s %6d  killed by the OOM killer\n", w->name,
+			       w->task->pid);
+		return;
+	}
+	console_printf("%-15s %6d  rss %lu pages, %lu mapped, %ld page tables\n",
+		       w->name, w->task->pid, get_mm_rss(mm), mm->total_vm,
+		       atomic_long_read(&mm->nr_ptes));
+}
+
+static int cmd_tasks(int argc, char **argv)
+{
+	workload_for_each(print_task, NULL);
+	return 0;
+}
+
+static int parse_size(const char *s, unsigned long long *size)
+{
+	char *end;
+
+	if (!isdigit(*s))
+		return -EINVAL;
+	*size = memparse(s, &end);
+	return *end ? -EINVAL : 0;
+}
+
+static int cmd_mmap(int argc, char **argv)
+{
+	unsigned long long size;
+	struct workload *w;
+	long addr;
+
+	if (argc != 3)
+		return console_cmd_err(-EINVAL, "usage: mmap NAME SIZE");
+	if (parse_size(argv[2], &size) || !size)
+		return console_cmd_err(-EINVAL, "bad size '%s'", argv[2]);
+	if (size > (unsigned long long)max_pfn << PAGE_SHIFT)
+		return console_cmd_err(-EINVAL, "size %s is larger than memory (%luM)",
+				       argv[2], (max_pfn << PAGE_SHIFT) >> 20);
+	w = get_workload(argv[1]);
+	if (!w)
+		return -ESRCH;
+	addr = workload_mmap(w, size);
+	if (addr < 0)
+		return request_err(w, addr);
+	console_printf("%s: mapped %llu KiB at %#lx\n", w->name, size >> 10, addr);
+	return 0;
+}
+
+/* A ratio between 0 and 1 ("0.75", "1", ".5") in thousandths. */
+static int parse_ratio(const char *s, unsigned int *permille)
+{
+	unsigned int whole = 0, frac = 0, digits = 0;
+
+	if (isdigit(*s))
+		whole = *s++ - '0';
+	if (*s == '.') {
+		for (s++; isdigit(*s) && digits < 3; s++, digits++)
+			frac = frac * 10 + (*s - '0');
+		while (digits < 3) {
+			frac *= 10;
+			digits++;
+		}
+	}
+	if (*s || whole > 1 || (whole == 1 && frac))
+		return -EINVAL;
+	*permille = whole * 1000 + frac;
+	return 0;
+}
+
+static int cmd_fill(int argc, char **argv)
+{
+	unsigned int ratio = 500;
+	u64 seed = next_seed();
+	struct workload *w;
+	long n;
+	int i;
+
+	if (argc < 2 || argc > 4)
+		return console_cmd_err(-EINVAL, "usage: fill NAME [ratio=R] [seed=S]");
+	for (i = 2; i < argc; i++) {
+		if (!strncmp(argv[i], "ratio=", 6)) {
+			if (parse_ratio(argv[i] + 6, &ratio))
+				return console_cmd_err(-EINVAL,
+					"bad ratio '%s' (a number from 0 to 1)",
+					argv[i] + 6);
+		} else if (!strncmp(argv[i], "seed=", 5)) {
+			if (kstrtoull(argv[i] + 5, 0, &seed))
+				return console_cmd_err(-EINVAL, "bad seed '%s'",
+						       argv[i] + 5);
+		} else {
+			return console_cmd_err(-EINVAL,
+				"unknown option '%s' (ratio=R, seed=S)", argv[i]);
+		}
+	}
+	w = get_workload(argv[1]);
+	if (!w)
+		return -ESRCH;
+	n = workload_fill(w, ratio, seed);
+	if (n < 0)
+		return request_err(w, n);
+	console_printf("%s: filled %ld pages\n", w->name, n);
+	return 0;
+}
+
+static int parse_pct(const char *s, unsigned int *pct)
+{
+	return kstrtouint(s, 10, pct) || *pct > 100 ? -EINVAL : 0;
+}
+
+static int cmd_touch(int argc, char **argv)
+{
+	struct workload *w;
+	unsigned int pct;
+	long n;
+
+	if (argc != 3)
+		return console_cmd_err(-EINVAL, "usage: touch NAME PCT");
+	if (parse_pct(argv[2], &pct))
+		return console_cmd_err(-EINVAL, "bad percentage '%s' (0 to 100)",
+				       argv[2]);
+	w = get_workload(argv[1]);
+	if (!w)
+		return -ESRCH;
+	n = workload_touch(w, pct, next_seed());
+	if (n < 0)
+		return request_err(w, n);
+	console_printf("%s: touched %ld pages\n", w->name, n);
+	return 0;
+}
+
+static int cmd_madvise(int argc, char **argv)
+{
+	unsigned int pct, stride = 0;
+	struct workload *w;
+	long n;
+
+	if (argc < 4 || argc > 5 || strcmp(argv[2], "dontneed"))
+		return console_cmd_err(-EINVAL,
+			"usage: madvise NAME dontneed PCT [random|stride=N]");
+	if (parse_pct(argv[3], &pct))
+		return console_cmd_err(-EINVAL, "bad percentage '%s' (0 to 100)",
+				       argv[3]);
+	if (argc == 5 && strcmp(argv[4], "random")) {
+		if (strncmp(argv[4], "stride=", 7) ||
+		    kstrtouint(argv[4] + 7, 10, &stride) || !stride)
+			return console_cmd_err(-EINVAL,
+				"bad '%s' (random or stride=N, N >= 1)", argv[4]);
+	}
+	w = get_workload(argv[1]);
+	if (!w)
+		return -ESRCH;
+	n = workload_dontneed(w, pct, stride, next_seed());
+	if (n < 0)
+		return request_err(w, n);
+	console_printf("%s: gave back %ld pages\n", w->name, n);
+	return 0;
+}
+
+static int cmd_verify(int argc, char **argv)
+{
+	struct verify_result res;
+	struct workload *w;
+	long err;
+
+	if (argc != 2)
+		return console_cmd_err(-EINVAL, "usage: verify NAME");
+	w = get_workload(argv[1]);
+	if (!w)
+		return -ESRCH;
+	err = workload_verify(w, &res);
+	if (err)
+		return request_err(w, err);
+	console_printf("%s: %lu pages checked, %lu mismatches (%lu not present)\n",
+		       w->name, res.checked, res.mismatches, res.absent);
+	if (res.mismatches)
+		return console_cmd_err(-EIO, "%s: %lu pages hold wrong data, the first at %#lx",
+				       w->name, res.mismatches, res.first_bad);
+	return 0;
+}
+
+const struct console_cmd console_task_cmds[] = {
+	{ "task", "task start|exit NAME",
+	  "create a workload task (as fork: kernel stack, page tables) or end it",
+	  cmd_task },
+	{ "tasks", "tasks", "list the workload tasks", cmd_tasks },
+	{ "mmap", "mmap NAME SIZE", "give task NAME SIZE bytes of anonymous memory",
+	  cmd_mmap },
+	{ "fill", "fill NAME [ratio=R] [seed=S]",
+	  "write all of NAME's memory; R: compressible share, 0 to 1", cmd_fill },
+	{ "touch", "touch NAME PCT", "rewrite PCT% of NAME's pages", cmd_touch },
+	{ "madvise", "madvise NAME dontneed PCT [random|stride=N]",
+	  "give back PCT% of NAME's pages", cmd_madvise },
+	{ "verify", "verify NAME", "read NAME's memory back and check every byte",
+	  cmd_verify },
+	{ }
+};
