@@ -26,7 +26,7 @@ KTOOLS	:= .kernel-tools
 
 # Directories with a kernel-style Makefile fragment (obj-y / host-y lists).
 DIRS := arch/user/os arch/user/kernel init kernel kernel/sched kernel/time \
-	kernel/locking kernel/trace lib mm fs fs/proc fs/debugfs
+	kernel/locking kernel/trace lib mm fs fs/proc fs/debugfs samples/movable
 
 GCC_INC := $(shell $(CC) -print-file-name=include)
 

@@ -26,6 +26,7 @@
 #include <linux/mm_inline.h>
 #include <linux/compaction.h>
 #include <linux/migrate.h>
+#include <linux/fs.h>
 #include <linux/swap.h>
 #include <linux/vmstat.h>
 #include <linux/kthread.h>
@@ -96,6 +97,71 @@ static struct page *pageblock_pfn_to_page(unsigned long start_pfn,
 static void count_compact_events(enum vm_event_item item, long delta)
 {
 	count_vm_events(item, delta);
+}
+
+/* ---- non-LRU movable pages --------------------------------------------- */
+
+/**
+ * PageMovable - is this page a driver's movable page, for sure?
+ * @page: the page, locked
+ *
+ * The lockless __PageMovable() only reads the tag, which is a hint while
+ * the page may change owners (page->mapping is shared with other users'
+ * fields).  With the page lock held the driver cannot release the page:
+ * if the tag is set and the address_space has an isolate_page
+ * operation, the page is movable.
+ *
+ * Return: 1 if the VM may call the driver's operations for @page.
+ */
+int PageMovable(struct page *page)
+{
+	struct address_space *mapping;
+
+	VM_BUG_ON_PAGE(!PageLocked(page), page);
+	if (!__PageMovable(page))
+		return 0;
+	mapping = page_mapping(page);
+	if (mapping && mapping->a_ops && mapping->a_ops->isolate_page)
+		return 1;
+	return 0;
+}
+
+/**
+ * __SetPageMovable - a driver makes one of its pages movable
+ * @page: the page, locked, not on the LRU
+ * @mapping: the driver's address_space, whose a_ops migrate the page
+ *
+ * page->mapping becomes @mapping tagged with PAGE_MAPPING_MOVABLE.
+ */
+void __SetPageMovable(struct page *page, struct address_space *mapping)
+{
+	VM_BUG_ON_PAGE(!PageLocked(page), page);
+	VM_BUG_ON_PAGE((unsigned long)mapping & PAGE_MAPPING_MOVABLE, page);
+	WRITE_ONCE(page->mapping,
+		   (void *)((unsigned long)mapping | PAGE_MAPPING_MOVABLE));
+}
+
+/**
+ * __ClearPageMovable - a driver lets go of one of its movable pages
+ * @page: the page, locked
+ *
+ * Despite the name, this does not clear the movable tag: it clears the
+ * address_space pointer and KEEPS PAGE_MAPPING_MOVABLE.  Afterwards
+ * __PageMovable() is still true but PageMovable() is false, and that
+ * combination is how the VM notices a page the driver released while the
+ * VM had it isolated: migration then treats the page as done, and never
+ * calls putback_page() or migratepage() of a driver that has forgotten
+ * it.  The tag goes when the page is freed (free_pages_prepare()).
+ *
+ * A driver calls it when it releases a page, and on the old page at the
+ * end of a successful migratepage().
+ */
+void __ClearPageMovable(struct page *page)
+{
+	VM_BUG_ON_PAGE(!PageLocked(page), page);
+	VM_BUG_ON_PAGE(!PageMovable(page), page);
+	WRITE_ONCE(page->mapping,
+		   (void *)((unsigned long)page->mapping & PAGE_MAPPING_MOVABLE));
 }
 
 /* ---- deferral -------------------------------------------------------- */
@@ -589,9 +655,23 @@ static unsigned long isolate_migratepages_block(struct compact_control *cc,
 			continue;
 		}
 
-		/* Only LRU pages can be migrated. */
-		if (!PageLRU(page))
+		if (!PageLRU(page)) {
+			/*
+			 * A driver's movable page (the lockless test is a
+			 * hint; isolate_movable_page() checks under the page
+			 * lock).  The driver's callback may take its own
+			 * locks, so the lru_lock is dropped first.
+			 */
+			if (unlikely(__PageMovable(page)) && !PageIsolated(page)) {
+				if (locked) {
+					compact_unlock(&pgdat->lru_lock);
+					locked = false;
+				}
+				if (isolate_movable_page(page, isolate_mode))
+					goto isolate_success;
+			}
 			goto isolate_fail;
+		}
 
 		/*
 		 * Pinned: more references than mappings (and no mapping to
@@ -610,7 +690,9 @@ static unsigned long isolate_migratepages_block(struct compact_control *cc,
 		if (__isolate_lru_page(page, isolate_mode) != 0)
 			goto isolate_fail;
 		del_page_from_lru_list(page, lruvec, page_lru(page));
+		/* Non-LRU movable pages are not counted as isolated. */
 		inc_node_page_state(page, NR_ISOLATED_ANON);
+isolate_success:
 		list_add(&page->lru, &cc->migratepages);
 		cc->nr_migratepages++;
 		nr_isolated++;

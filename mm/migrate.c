@@ -11,6 +11,14 @@
  * put_page().  A task that touches the page meanwhile waits on the page
  * lock in migration_entry_wait() and then sees the target.
  *
+ * Non-LRU movable pages (a driver's, see __SetPageMovable() and
+ * Documentation/vm/page_migration.rst) take the same path without the
+ * rmap work: isolate_movable_page() asks the driver to let the VM have the
+ * page, and move_to_new_page() asks it to move the contents
+ * (a_ops->migratepage()).  A driver may release an isolated page at any
+ * time; __ClearPageMovable() leaves the movable tag behind so that the VM
+ * can tell, and then the page is simply freed.
+ *
  * Lock order:
  *   page lock (of the page being moved)
  *     page lock (of the target: trylock only, it is fresh)
@@ -19,6 +27,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/migrate.h>
+#include <linux/fs.h>
 #include <linux/pagemap.h>
 #include <linux/highmem.h>
 #include <linux/rmap.h>
@@ -43,6 +52,108 @@ const char * const migrate_reason_names[MR_TYPES] = {
 #define MIGRATE_PASSES	10
 
 /**
+ * isolate_movable_page - take a driver's movable page for migration
+ * @page: a page that looked movable to a lockless test
+ * @mode: the isolation mode, passed to the driver
+ *
+ * On success the page is PG_isolated, off the driver's lists, and holds
+ * an extra reference that migration or putback drops.  The scanner never
+ * sleeps here: a locked page is busy.
+ *
+ * Return: true if the page was isolated.
+ */
+bool isolate_movable_page(struct page *page, isolate_mode_t mode)
+{
+	unsigned long pfn = page_to_pfn(page);
+	struct address_space *mapping;
+	int why;
+
+	/*
+	 * The reference first: a page being freed (count 0) is left alone,
+	 * and while we hold it the page cannot be freed and reused.
+	 */
+	if (unlikely(!get_page_unless_zero(page))) {
+		why = ISOLATE_MOVABLE_FREED;
+		goto out;
+	}
+	/*
+	 * The tag again before the lock: if the page changed owners since
+	 * the scanner looked, its PG_locked is not ours to touch.
+	 */
+	if (unlikely(!__PageMovable(page))) {
+		why = ISOLATE_MOVABLE_NOT_MOVABLE;
+		goto out_putpage;
+	}
+	if (unlikely(!trylock_page(page))) {
+		why = ISOLATE_MOVABLE_LOCKED;
+		goto out_putpage;
+	}
+	/* Under the lock: released by its driver, or taken already? */
+	if (!PageMovable(page)) {
+		why = ISOLATE_MOVABLE_RELEASED;
+		goto out_no_isolated;
+	}
+	if (PageIsolated(page)) {
+		why = ISOLATE_MOVABLE_ISOLATED;
+		goto out_no_isolated;
+	}
+	mapping = page_mapping(page);
+	VM_BUG_ON_PAGE(!mapping, page);
+	if (!mapping->a_ops->isolate_page(page, mode)) {
+		why = ISOLATE_MOVABLE_REFUSED;
+		goto out_no_isolated;
+	}
+	/* PG_isolated is the VM's: a driver must not set it. */
+	WARN_ON_ONCE(PageIsolated(page));
+	__SetPageIsolated(page);
+	unlock_page(page);
+	trace_mm_isolate_movable_page(pfn, ISOLATE_MOVABLE_OK);
+	return true;
+
+out_no_isolated:
+	unlock_page(page);
+out_putpage:
+	put_page(page);
+out:
+	trace_mm_isolate_movable_page(pfn, why);
+	return false;
+}
+
+/**
+ * putback_movable_page - give an isolated page back to its driver
+ * @page: the page, locked, still movable and isolated
+ */
+void putback_movable_page(struct page *page)
+{
+	struct address_space *mapping;
+
+	VM_BUG_ON_PAGE(!PageLocked(page), page);
+	VM_BUG_ON_PAGE(!PageMovable(page), page);
+	VM_BUG_ON_PAGE(!PageIsolated(page), page);
+
+	mapping = page_mapping(page);
+	mapping->a_ops->putback_page(page);
+	__ClearPageIsolated(page);
+}
+
+/*
+ * An isolated non-LRU page goes back: to its driver if the driver still
+ * has it, otherwise (released meanwhile) it only loses PG_isolated.
+ * Either way the isolation reference goes; if the driver released the
+ * page, that frees it.
+ */
+static void putback_movable_or_released(struct page *page)
+{
+	lock_page(page);
+	if (PageMovable(page))
+		putback_movable_page(page);
+	else
+		__ClearPageIsolated(page);
+	unlock_page(page);
+	put_page(page);
+}
+
+/**
  * putback_movable_pages - give back pages that were not migrated
  * @l: isolated pages, linked through page->lru
  */
@@ -52,8 +163,13 @@ void putback_movable_pages(struct list_head *l)
 
 	list_for_each_entry_safe(page, page2, l, lru) {
 		list_del(&page->lru);
-		dec_node_page_state(page, NR_ISOLATED_ANON);
-		putback_lru_page(page);
+		if (unlikely(__PageMovable(page))) {
+			VM_BUG_ON_PAGE(!PageIsolated(page), page);
+			putback_movable_or_released(page);
+		} else {
+			dec_node_page_state(page, NR_ISOLATED_ANON);
+			putback_lru_page(page);
+		}
 	}
 }
 
@@ -166,27 +282,56 @@ int migrate_page(struct address_space *mapping, struct page *newpage,
 }
 
 /*
- * Move the contents and state.  Both pages are locked and @page is
- * unmapped.  On success, @page's mapping is cleared unless it carries
- * type bits (anon): those stay for PageAnon() until the page is freed.
+ * Move the contents and state.  Both pages are locked; an LRU page is
+ * unmapped, a non-LRU one isolated.  On success, @page's mapping is
+ * cleared unless it carries type bits (anon, movable): those stay, so
+ * that PageAnon() and __PageMovable() still tell what the page was, until
+ * free_pages_prepare() clears them.
  */
 static int move_to_new_page(struct page *newpage, struct page *page,
 			    enum migrate_mode mode)
 {
+	bool is_lru = !__PageMovable(page);
+	struct address_space *mapping;
 	int rc;
 
 	VM_BUG_ON_PAGE(!PageLocked(page), page);
 	VM_BUG_ON_PAGE(!PageLocked(newpage), newpage);
 
-	rc = migrate_page(page_mapping(page), newpage, page, mode);
-	if (rc == MIGRATEPAGE_SUCCESS && !PageMappingFlags(page))
-		page->mapping = NULL;
+	mapping = page_mapping(page);
+	if (likely(is_lru)) {
+		rc = migrate_page(mapping, newpage, page, mode);
+	} else {
+		VM_BUG_ON_PAGE(!PageIsolated(page), page);
+		/*
+		 * Released by its driver while isolated: nothing to move, and
+		 * no driver to ask.  It counts as migrated and is freed.
+		 */
+		if (!PageMovable(page)) {
+			__ClearPageIsolated(page);
+			return MIGRATEPAGE_SUCCESS;
+		}
+		rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);
+		/* PG_isolated is the VM's: the driver must leave it alone. */
+		WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !PageIsolated(page));
+	}
+
+	if (rc == MIGRATEPAGE_SUCCESS) {
+		if (__PageMovable(page)) {
+			VM_BUG_ON_PAGE(!PageIsolated(page), page);
+			/* Under the page lock: no scanner can take it now. */
+			__ClearPageIsolated(page);
+		}
+		if (!PageMappingFlags(page))
+			page->mapping = NULL;
+	}
 	return rc;
 }
 
 static int __unmap_and_move(struct page *page, struct page *newpage,
 			    int force, enum migrate_mode mode)
 {
+	bool is_lru = !__PageMovable(page);
 	struct anon_vma *anon_vma = NULL;
 	int rc = -EAGAIN;
 	bool page_was_mapped = false;
@@ -208,6 +353,12 @@ static int __unmap_and_move(struct page *page, struct page *newpage,
 	if (unlikely(!trylock_page(newpage)))
 		goto out_unlock;
 
+	/* A driver's page: no ptes to swap, the driver moves it. */
+	if (unlikely(!is_lru)) {
+		rc = move_to_new_page(newpage, page, mode);
+		goto out_unlock_both;
+	}
+
 	if (page_mapped(page)) {
 		try_to_unmap(page, TTU_MIGRATION | TTU_IGNORE_MLOCK |
 			     TTU_IGNORE_ACCESS);
@@ -218,6 +369,7 @@ static int __unmap_and_move(struct page *page, struct page *newpage,
 	if (page_was_mapped)
 		remove_migration_ptes(page, rc == MIGRATEPAGE_SUCCESS ?
 				      newpage : page);
+out_unlock_both:
 	unlock_page(newpage);
 out_unlock:
 	if (anon_vma)
@@ -225,12 +377,19 @@ out_unlock:
 	unlock_page(page);
 out:
 	/*
-	 * The target is on its own now: a task may unmap and free it at any
-	 * moment, so it goes back on the LRU with the reference the
-	 * allocation gave it, and is not looked at again.
+	 * The target is on its own now: its owner may unmap it, or its driver
+	 * release it, at any moment.  So it is disposed of by what the
+	 * *source* was, not by looking at the target again (4.8 looked at
+	 * __PageMovable(newpage) here; that was replaced in 2019 for this
+	 * reason).  A driver took its own reference in migratepage(): ours,
+	 * from the allocation, is dropped.
 	 */
-	if (rc == MIGRATEPAGE_SUCCESS)
-		putback_lru_page(newpage);
+	if (rc == MIGRATEPAGE_SUCCESS) {
+		if (unlikely(!is_lru))
+			put_page(newpage);
+		else
+			putback_lru_page(newpage);
+	}
 	return rc;
 }
 
@@ -262,12 +421,19 @@ static int unmap_and_move(new_page_t get_new_page, free_page_t put_new_page,
 
 	if (page_count(page) == 1) {
 		/*
-		 * Only our isolation reference is left: the task freed the
-		 * page while it was isolated.  Nothing to move; the final
-		 * put_page() below frees it, which counts as success.
+		 * Only our isolation reference is left: the task unmapped, or
+		 * the driver released, the page while it was isolated.
+		 * Nothing to move; the final put_page() below frees it, which
+		 * counts as success.
 		 */
 		ClearPageActive(page);
 		ClearPageUnevictable(page);
+		if (unlikely(__PageMovable(page))) {
+			lock_page(page);
+			if (!PageMovable(page))
+				__ClearPageIsolated(page);
+			unlock_page(page);
+		}
 		release_new_page(newpage, put_new_page, private);
 		goto out;
 	}
@@ -279,12 +445,18 @@ static int unmap_and_move(new_page_t get_new_page, free_page_t put_new_page,
 out:
 	if (rc != -EAGAIN) {
 		list_del(&page->lru);
-		dec_node_page_state(page, NR_ISOLATED_ANON);
+		/* Non-LRU pages are not counted as isolated. */
+		if (likely(!__PageMovable(page)))
+			dec_node_page_state(page, NR_ISOLATED_ANON);
 	}
-	if (rc == MIGRATEPAGE_SUCCESS)
+	if (rc == MIGRATEPAGE_SUCCESS) {
 		put_page(page);		/* patch 1: free it, no putback */
-	else if (rc != -EAGAIN)
-		putback_lru_page(page);
+	} else if (rc != -EAGAIN) {
+		if (likely(!__PageMovable(page)))
+			putback_lru_page(page);
+		else
+			putback_movable_or_released(page);
+	}
 	if (result)
 		*result = rc;
 	return rc;

@@ -8,6 +8,7 @@
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/gfp.h>
+#include <linux/migrate_mode.h>
 #include <linux/kernel.h>
 #include <asm/page.h>
 
@@ -79,7 +80,30 @@ struct file_operations {
 	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
 };
 
-struct address_space_operations;
+/*
+ * The operations of an address_space that umm uses: those of a driver
+ * of non-LRU movable pages (see Documentation/vm/page_migration.rst).
+ * The VM calls them with the page locked and a reference held.
+ */
+struct address_space_operations {
+	/*
+	 * Move @page's contents and the driver's references to @newpage
+	 * (both locked; @page isolated).  Return MIGRATEPAGE_SUCCESS after
+	 * registering @newpage with __SetPageMovable() and letting go of
+	 * @page with __ClearPageMovable(); -EAGAIN for "busy, try again";
+	 * another error to give up (the VM then calls putback_page()).
+	 */
+	int (*migratepage)(struct address_space *mapping, struct page *newpage,
+			   struct page *page, enum migrate_mode mode);
+	/*
+	 * The VM wants to migrate @page: take it off the driver's lists and
+	 * return true, or return false to keep it.  From then on the VM owns
+	 * page->lru until migratepage() or putback_page().
+	 */
+	bool (*isolate_page)(struct page *page, isolate_mode_t mode);
+	/* Migration of @page gave up: the driver takes it back. */
+	void (*putback_page)(struct page *page);
+};
 
 /*
  * A driver of movable pages owns one of these and points page->mapping at

@@ -22,6 +22,14 @@ static inline void *kmap_atomic(struct page *page)
 
 #define kunmap_atomic(addr)	((void)(addr))
 
+/* The API a driver should use today: a short-lived local mapping. */
+static inline void *kmap_local_page(struct page *page)
+{
+	return page_address(page);
+}
+
+#define kunmap_local(addr)	((void)(addr))
+
 static inline void clear_highpage(struct page *page)
 {
 	memset(page_address(page), 0, PAGE_SIZE);

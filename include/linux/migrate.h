@@ -32,7 +32,28 @@ enum migrate_reason {
 
 extern const char * const migrate_reason_names[MR_TYPES];
 
+/*
+ * What isolate_movable_page() found (trace event mm_isolate_movable_page;
+ * umm's own, the kernel has no trace point there).
+ */
+enum isolate_movable_result {
+	ISOLATE_MOVABLE_OK,		/* isolated */
+	ISOLATE_MOVABLE_FREED,		/* reference count 0: being freed */
+	ISOLATE_MOVABLE_NOT_MOVABLE,	/* the tag was gone (new owner) */
+	ISOLATE_MOVABLE_LOCKED,		/* page lock busy */
+	ISOLATE_MOVABLE_RELEASED,	/* the driver had let go of it */
+	ISOLATE_MOVABLE_ISOLATED,	/* isolated by someone else already */
+	ISOLATE_MOVABLE_REFUSED,	/* the driver's isolate_page said no */
+};
+
 void putback_movable_pages(struct list_head *l);
+bool isolate_movable_page(struct page *page, isolate_mode_t mode);
+void putback_movable_page(struct page *page);
+
+/* mm/compaction.c: marking a driver's pages movable */
+int PageMovable(struct page *page);
+void __SetPageMovable(struct page *page, struct address_space *mapping);
+void __ClearPageMovable(struct page *page);
 int migrate_page(struct address_space *mapping, struct page *newpage,
 		 struct page *page, enum migrate_mode mode);
 int migrate_pages(struct list_head *l, new_page_t new, free_page_t free,

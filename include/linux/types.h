@@ -5,8 +5,21 @@
 
 /* Compiler-provided headers only: valid with and without -nostdinc. */
 #include <stddef.h>
-#include <stdbool.h>
 #include <linux/compiler_types.h>
+
+#ifdef __KERNEL__
+/*
+ * As in the kernel: bool is a type, not <stdbool.h>'s macro, so that it
+ * survives token pasting (module_param(x, bool, ...) -> param_ops_bool).
+ */
+typedef _Bool bool;
+enum {
+	false	= 0,
+	true	= 1
+};
+#else
+#include <stdbool.h>
+#endif
 
 typedef unsigned char		__u8;
 typedef signed char		__s8;

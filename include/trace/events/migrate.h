@@ -64,4 +64,39 @@ TRACE_EVENT(mm_migrate_pages,
 		  __print_symbolic(__entry->reason, MIGRATE_REASON))
 );
 
+/* enum isolate_movable_result */
+#define ISOLATE_MOVABLE_RESULT						\
+	EM(ISOLATE_MOVABLE_OK,		"isolated")			\
+	EM(ISOLATE_MOVABLE_FREED,	"freed")			\
+	EM(ISOLATE_MOVABLE_NOT_MOVABLE,	"not_movable")			\
+	EM(ISOLATE_MOVABLE_LOCKED,	"locked")			\
+	EM(ISOLATE_MOVABLE_RELEASED,	"released")			\
+	EM(ISOLATE_MOVABLE_ISOLATED,	"already_isolated")		\
+	EMe(ISOLATE_MOVABLE_REFUSED,	"refused")
+
+/*
+ * mm_isolate_movable_page: one attempt to isolate a driver's movable page,
+ * and why it failed.  Not a 4.8 event: umm adds it so that the reasons a
+ * scanner could not take a driver's page can be seen.
+ */
+TRACE_EVENT(mm_isolate_movable_page,
+
+	TP_PROTO(unsigned long pfn, int result),
+
+	TP_ARGS(pfn, result),
+
+	TP_STRUCT__entry(
+		__field(unsigned long, pfn)
+		__field(int, result)
+	),
+
+	TP_fast_assign(
+		__entry->pfn = pfn;
+		__entry->result = result;
+	),
+
+	TP_printk("pfn=0x%lx result=%s", __entry->pfn,
+		  __print_symbolic(__entry->result, ISOLATE_MOVABLE_RESULT))
+);
+
 #endif /* _TRACE_MIGRATE_H */

@@ -176,10 +176,11 @@ static void call_every_event(void)
 	trace_mm_compaction_kcompactd_sleep(0);
 	trace_mm_compaction_wakeup_kcompactd(0, 2, ZONE_NORMAL);
 	trace_mm_compaction_kcompactd_wake(0, 2, ZONE_NORMAL);
+	trace_mm_isolate_movable_page(7, ISOLATE_MOVABLE_REFUSED);
 	trace_mm_migrate_pages(1, 0, MIGRATE_SYNC, MR_COMPACTION);
 }
 
-#define NR_EVENTS	15
+#define NR_EVENTS	16
 
 static const char *const all_events =
 	"compaction:mm_compaction_begin\n"
@@ -196,6 +197,7 @@ static const char *const all_events =
 	"compaction:mm_compaction_suitable\n"
 	"compaction:mm_compaction_try_to_compact_pages\n"
 	"compaction:mm_compaction_wakeup_kcompactd\n"
+	"migrate:mm_isolate_movable_page\n"
 	"migrate:mm_migrate_pages\n";
 
 /* How many lines of the trace name @event. */
@@ -456,7 +458,8 @@ TEST_F(umm, trace_set_event_takes_kernel_syntax)
 
 	/* A bare system name, and "system:" for all of a system. */
 	ASSERT_EQ(0, write_tracing("set_event", "migrate"));
-	EXPECT_TRUE(tracing_reads("set_event", "migrate:mm_migrate_pages\n"));
+	EXPECT_TRUE(tracing_reads("set_event",
+				  "migrate:mm_isolate_movable_page\nmigrate:mm_migrate_pages\n"));
 	ASSERT_EQ(0, write_tracing("set_event", "compaction: migrate:*"));
 	EXPECT_TRUE(tracing_reads("set_event", all_events));
 	EXPECT_TRUE(tracing_reads("events/enable", "1\n"));
@@ -716,7 +719,8 @@ TEST(trace_event_boot_parameter_enables_events)
 {
 	ASSERT_EQ(0, umm_boot("mem=64M trace_event=compaction:mm_compaction_begin,migrate"));
 	EXPECT_TRUE(tracing_reads("set_event",
-				  "compaction:mm_compaction_begin\nmigrate:mm_migrate_pages\n"));
+				  "compaction:mm_compaction_begin\nmigrate:mm_isolate_movable_page\n"
+				  "migrate:mm_migrate_pages\n"));
 	EXPECT_TRUE(tracing_reads("buffer_size_kb", "1408\n"));
 	trace_mm_compaction_begin(0, 1, 2, 3, false);
 	EXPECT_EQ(1, count_event("mm_compaction_begin"));
