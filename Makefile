@@ -26,7 +26,8 @@ KTOOLS	:= .kernel-tools
 
 # Directories with a kernel-style Makefile fragment (obj-y / host-y lists).
 DIRS := arch/user/os arch/user/kernel init kernel kernel/sched kernel/time \
-	kernel/locking kernel/trace lib mm fs fs/proc fs/debugfs samples/movable
+	kernel/locking kernel/trace lib mm fs fs/proc fs/debugfs fs/sysfs \
+	block drivers/block/zram samples/movable
 
 GCC_INC := $(shell $(CC) -print-file-name=include)
 
@@ -62,7 +63,7 @@ TCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iinclude -Iarch/user/include \
 	-include include/linux/kconfig.h $(WARN) -Wno-unused-function \
 	$(OPT) $(SANFLAGS)
 
-LDLIBS	:= -lpthread -lm
+LDLIBS	:= -lpthread -lm -llz4 -lzstd -llzo2
 LDFLAGS	:= $(SANFLAGS)
 
 kobjs :=
@@ -125,6 +126,7 @@ $(OBJ)/%.o: %.c
 		-MMD -MP -c -o $@ $<
 ifeq ($(C),1)
 	@sparse $(filter-out -O% -g -fsanitize% -fno-sanitize% -fno-omit%,$(KCFLAGS)) \
+		-DKBUILD_MODNAME='"$(basename $(notdir $<))"' \
 		-Wbitwise -Wno-decl -Wcontext -Wcast-to-as $<
 endif
 

@@ -14,6 +14,8 @@
 #include <linux/ctype.h>
 #include <linux/slab.h>
 #include <linux/errno.h>
+#include <linux/umm.h>
+#include <linux/workqueue.h>
 #include <asm/host_ops.h>
 #include "console.h"
 
@@ -23,6 +25,7 @@ static const struct console_cmd *cmd_tables[] = {
 	console_fs_cmds,
 	console_mm_cmds,
 	console_task_cmds,
+	console_blk_cmds,
 };
 
 static const struct {
@@ -51,6 +54,33 @@ static const struct {
 	{ ENAMETOOLONG,	"File name too long" },
 	{ ETIMEDOUT,	"Connection timed out" },
 };
+
+/**
+ * console_parse_ratio - parse a ratio of the workload verbs
+ * @s: a number from 0 to 1 with up to three decimals ("0.75", "1", ".5")
+ * @permille: the ratio in thousandths
+ *
+ * Return: 0, or -EINVAL.
+ */
+int console_parse_ratio(const char *s, unsigned int *permille)
+{
+	unsigned int whole = 0, frac = 0, digits = 0;
+
+	if (isdigit(*s))
+		whole = *s++ - '0';
+	if (*s == '.') {
+		for (s++; isdigit(*s) && digits < 3; s++, digits++)
+			frac = frac * 10 + (*s - '0');
+		while (digits < 3) {
+			frac *= 10;
+			digits++;
+		}
+	}
+	if (*s || whole > 1 || (whole == 1 && frac))
+		return -EINVAL;
+	*permille = whole * 1000 + frac;
+	return 0;
+}
 
 /**
  * errno_text - the C library's message for an error number
@@ -240,6 +270,13 @@ int console_run_text(const char *text, const char *name, bool stop_on_error)
 			text++;
 		buf[n] = '\0';
 		err = run_command(buf, words);
+		/*
+		 * A command boundary is a safe point: in deterministic mode
+		 * the work that commands queued runs here, where a worker
+		 * thread would have run it meanwhile.
+		 */
+		if (umm_deterministic)
+			workqueue_run_pending();
 		if (err) {
 			ret = ret ? : err;
 			if (stop_on_error)
@@ -487,6 +524,9 @@ void console_usage(void)
 "  loglevel=N, quiet     console log level (messages go to stderr)\n"
 "  umm.seed=N            seed of every pseudo-random choice\n"
 "  umm.deterministic=1   kernel threads work synchronously when woken\n"
+"  zsmalloc.movable=0    zsmalloc pages not movable (as before 4.8)\n"
+"  movable_sample.movable=0  the sample driver's pages likewise\n"
+"  zram.num_devices=N    zram devices (default 1)\n"
 "\n"
 "Commands:\n");
 	for (t = 0; t < ARRAY_SIZE(cmd_tables); t++)

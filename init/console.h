@@ -46,12 +46,14 @@ __printf(1, 2) void console_printf(const char *fmt, ...);
 void console_write(const char *buf, size_t len);
 __printf(2, 3) int console_cmd_err(int err, const char *fmt, ...);
 const char *errno_text(int err);
+int console_parse_ratio(const char *s, unsigned int *permille);
 bool console_stdout_is_tty(void);
 
 /* The command tables of init/console_*.c */
 extern const struct console_cmd console_fs_cmds[];
 extern const struct console_cmd console_mm_cmds[];
 extern const struct console_cmd console_task_cmds[];
+extern const struct console_cmd console_blk_cmds[];
 
 /* init/scenarios.c */
 struct scenario {

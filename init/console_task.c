@@ -17,6 +17,8 @@
 #include <linux/ctype.h>
 #include <linux/workload.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <linux/err.h>
 #include <linux/umm.h>
 #include "console.h"
@@ -97,16 +99,26 @@ static int cmd_task(int argc, char **argv)
 
 static void print_task(struct workload *w, void *data)
 {
-	struct mm_struct *mm = READ_ONCE(w->task->mm);
+	unsigned long rss = 0, total_vm = 0;
+	struct task_struct *p = w->task;
+	long nr_ptes = 0;
+	bool alive;
 
-	if (READ_ONCE(w->exited) || !mm) {
-		console_printf("%-15s %6d  killed by the OOM killer\n", w->name,
-			       w->task->pid);
-		return;
+	task_lock(p);
+	alive = !READ_ONCE(w->exited) && p->mm;
+	if (alive) {
+		rss = get_mm_rss(p->mm);
+		total_vm = p->mm->total_vm;
+		nr_ptes = atomic_long_read(&p->mm->nr_ptes);
 	}
-	console_printf("%-15s %6d  rss %lu pages, %lu mapped, %ld page tables\n",
-		       w->name, w->task->pid, get_mm_rss(mm), mm->total_vm,
-		       atomic_long_read(&mm->nr_ptes));
+	task_unlock(p);
+	/* The console prints outside task_lock(): it may sleep. */
+	if (!alive)
+		console_printf("%-15s %6d  killed by the OOM killer\n", w->name,
+			       p->pid);
+	else
+		console_printf("%-15s %6d  rss %lu pages, %lu mapped, %ld page tables\n",
+			       w->name, p->pid, rss, total_vm, nr_ptes);
 }
 
 static int cmd_tasks(int argc, char **argv)
@@ -148,27 +160,6 @@ static int cmd_mmap(int argc, char **argv)
 	return 0;
 }
 
-/* A ratio between 0 and 1 ("0.75", "1", ".5") in thousandths. */
-static int parse_ratio(const char *s, unsigned int *permille)
-{
-	unsigned int whole = 0, frac = 0, digits = 0;
-
-	if (isdigit(*s))
-		whole = *s++ - '0';
-	if (*s == '.') {
-		for (s++; isdigit(*s) && digits < 3; s++, digits++)
-			frac = frac * 10 + (*s - '0');
-		while (digits < 3) {
-			frac *= 10;
-			digits++;
-		}
-	}
-	if (*s || whole > 1 || (whole == 1 && frac))
-		return -EINVAL;
-	*permille = whole * 1000 + frac;
-	return 0;
-}
-
 static int cmd_fill(int argc, char **argv)
 {
 	unsigned int ratio = 500;
@@ -181,7 +172,7 @@ static int cmd_fill(int argc, char **argv)
 		return console_cmd_err(-EINVAL, "usage: fill NAME [ratio=R] [seed=S]");
 	for (i = 2; i < argc; i++) {
 		if (!strncmp(argv[i], "ratio=", 6)) {
-			if (parse_ratio(argv[i] + 6, &ratio))
+			if (console_parse_ratio(argv[i] + 6, &ratio))
 				return console_cmd_err(-EINVAL,
 					"bad ratio '%s' (a number from 0 to 1)",
 					argv[i] + 6);

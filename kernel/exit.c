@@ -4,6 +4,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <linux/mm.h>
 #include <linux/oom.h>
 
@@ -20,7 +21,9 @@ void exit_mm(struct task_struct *tsk)
 
 	if (!mm)
 		return;
+	task_lock(tsk);
 	tsk->mm = NULL;
+	task_unlock(tsk);
 	mmput(mm);
 	if (tsk->oom_victim)
 		exit_oom_victim(tsk);

@@ -10,6 +10,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/mm.h>
@@ -83,6 +84,7 @@ struct task_struct *alloc_task_struct(const char *name)
 	atomic_set(&tsk->usage, 1);
 	strscpy(tsk->comm, name, sizeof(tsk->comm));
 	INIT_LIST_HEAD(&tsk->tasks);
+	spin_lock_init(&tsk->alloc_lock);
 	return tsk;
 }
 

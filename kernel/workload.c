@@ -268,8 +268,20 @@ static void fill_body(u8 *body, size_t len, const struct fill_header *h)
 	prandom_bytes_state(&rnd, body + comp, len - comp);
 }
 
-static void fill_page(void *page, u32 owner, unsigned long vaddr, u32 gen,
-		      unsigned int ratio, u64 seed)
+/**
+ * workload_fill_page - fill a page with self-describing data
+ * @page: the page's contents
+ * @owner: an identity stamped into the header (a workload's, a disk's)
+ * @vaddr: the address (or disk offset) stamped into the header
+ * @gen: a generation number, so that rewritten data differs
+ * @ratio: the compressible share of the body, per mille
+ * @seed: the seed of the body's random part
+ *
+ * workload_page_valid() checks such a page without knowing @gen, @ratio
+ * or @seed: the header records them.
+ */
+void workload_fill_page(void *page, u32 owner, unsigned long vaddr, u32 gen,
+			unsigned int ratio, u64 seed)
 {
 	struct fill_header *h = page;
 
@@ -404,7 +416,7 @@ static long fill_one(struct workload *w, unsigned long addr, void *arg)
 
 	if (a->pct < 100 && prandom_u32_state_max(&a->rnd, 100) >= a->pct)
 		return 0;
-	fill_page(w->buf, w->owner, addr, w->gen, a->ratio, a->seed);
+	workload_fill_page(w->buf, w->owner, addr, w->gen, a->ratio, a->seed);
 	a->pages++;
 	return access_mm(current->mm, addr, w->buf, PAGE_SIZE, true);
 }

@@ -245,11 +245,19 @@ static inline bool isolation_suitable(struct compact_control *cc,
 	return cc->ignore_skip_hint || !get_pageblock_skip(page);
 }
 
+/*
+ * The cached scanner positions are hints shared by every compaction of
+ * the zone (direct compactors and kcompactd may run at once).  As in
+ * Linux they are read and written without a lock: a stale or lost update
+ * only costs a rescan.  The accesses are marked so that the race is
+ * documented and not a data race in the C sense.
+ */
 static void reset_cached_positions(struct zone *zone)
 {
-	zone->compact_cached_migrate_pfn[0] = zone->zone_start_pfn;
-	zone->compact_cached_migrate_pfn[1] = zone->zone_start_pfn;
-	zone->compact_cached_free_pfn = pageblock_start_pfn(zone_end_pfn(zone) - 1);
+	WRITE_ONCE(zone->compact_cached_migrate_pfn[0], zone->zone_start_pfn);
+	WRITE_ONCE(zone->compact_cached_migrate_pfn[1], zone->zone_start_pfn);
+	WRITE_ONCE(zone->compact_cached_free_pfn,
+		   pageblock_start_pfn(zone_end_pfn(zone) - 1));
 }
 
 static void __reset_isolation_suitable(struct zone *zone)
@@ -300,13 +308,13 @@ static void update_pageblock_skip(struct compact_control *cc,
 	set_pageblock_skip(page);
 	pfn = page_to_pfn(page);
 	if (migrate_scanner) {
-		if (pfn > zone->compact_cached_migrate_pfn[0])
-			zone->compact_cached_migrate_pfn[0] = pfn;
+		if (pfn > READ_ONCE(zone->compact_cached_migrate_pfn[0]))
+			WRITE_ONCE(zone->compact_cached_migrate_pfn[0], pfn);
 		if (cc->mode != MIGRATE_ASYNC &&
-		    pfn > zone->compact_cached_migrate_pfn[1])
-			zone->compact_cached_migrate_pfn[1] = pfn;
-	} else if (pfn < zone->compact_cached_free_pfn) {
-		zone->compact_cached_free_pfn = pfn;
+		    pfn > READ_ONCE(zone->compact_cached_migrate_pfn[1]))
+			WRITE_ONCE(zone->compact_cached_migrate_pfn[1], pfn);
+	} else if (pfn < READ_ONCE(zone->compact_cached_free_pfn)) {
+		WRITE_ONCE(zone->compact_cached_free_pfn, pfn);
 	}
 }
 
@@ -952,16 +960,16 @@ static void init_scanners(struct zone *zone, struct compact_control *cc)
 		cc->free_pfn = pageblock_start_pfn(end_pfn - 1);
 		return;
 	}
-	cc->migrate_pfn = zone->compact_cached_migrate_pfn[sync];
-	cc->free_pfn = zone->compact_cached_free_pfn;
+	cc->migrate_pfn = READ_ONCE(zone->compact_cached_migrate_pfn[sync]);
+	cc->free_pfn = READ_ONCE(zone->compact_cached_free_pfn);
 	if (cc->free_pfn < start_pfn || cc->free_pfn >= end_pfn) {
 		cc->free_pfn = pageblock_start_pfn(end_pfn - 1);
-		zone->compact_cached_free_pfn = cc->free_pfn;
+		WRITE_ONCE(zone->compact_cached_free_pfn, cc->free_pfn);
 	}
 	if (cc->migrate_pfn < start_pfn || cc->migrate_pfn >= end_pfn) {
 		cc->migrate_pfn = start_pfn;
-		zone->compact_cached_migrate_pfn[0] = cc->migrate_pfn;
-		zone->compact_cached_migrate_pfn[1] = cc->migrate_pfn;
+		WRITE_ONCE(zone->compact_cached_migrate_pfn[0], cc->migrate_pfn);
+		WRITE_ONCE(zone->compact_cached_migrate_pfn[1], cc->migrate_pfn);
 	}
 	/* Starting at the bottom means this pass covers the whole zone. */
 	if (cc->migrate_pfn == start_pfn)
@@ -1060,8 +1068,8 @@ out:
 		VM_BUG_ON(free_pfn == 0);
 		free_pfn = pageblock_start_pfn(free_pfn);
 		/* Only backwards: compact_finished() may have reset it. */
-		if (free_pfn > zone->compact_cached_free_pfn)
-			zone->compact_cached_free_pfn = free_pfn;
+		if (free_pfn > READ_ONCE(zone->compact_cached_free_pfn))
+			WRITE_ONCE(zone->compact_cached_free_pfn, free_pfn);
 	}
 	trace_mm_compaction_end(start_pfn, cc->migrate_pfn, cc->free_pfn,
 				end_pfn, sync, ret);

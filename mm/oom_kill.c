@@ -13,6 +13,7 @@
 #include <linux/mm.h>
 #include <linux/oom.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <linux/vmstat.h>
 #include <linux/wait.h>
 #include <linux/jiffies.h>
@@ -26,12 +27,16 @@ static DECLARE_WAIT_QUEUE_HEAD(oom_victims_wait);
 /* What killing @p would give back, in pages. */
 static unsigned long oom_badness(struct task_struct *p)
 {
-	struct mm_struct *mm = p->mm;
+	unsigned long points = 0;
+	struct mm_struct *mm;
 
-	if (!mm)
-		return 0;
-	return get_mm_rss(mm) + get_mm_counter(mm, MM_SWAPENTS) +
-	       atomic_long_read(&mm->nr_ptes) + 1;
+	task_lock(p);
+	mm = p->mm;
+	if (mm)
+		points = get_mm_rss(mm) + get_mm_counter(mm, MM_SWAPENTS) +
+			 atomic_long_read(&mm->nr_ptes) + 1;
+	task_unlock(p);
+	return points;
 }
 
 /*
@@ -51,7 +56,12 @@ static struct task_struct *select_bad_process(unsigned long *ppoints,
 
 		if (p->flags & PF_KTHREAD)
 			continue;
-		if (READ_ONCE(p->oom_victim) && p->mm) {
+		/*
+		 * A victim blocks the scan until exit_oom_victim(), not
+		 * only while it still has an mm: exit_mm() clears ->mm
+		 * before mmput() has given the memory back.
+		 */
+		if (READ_ONCE(p->oom_victim)) {
 			*abort = true;
 			break;
 		}
@@ -72,16 +82,19 @@ static struct task_struct *select_bad_process(unsigned long *ppoints,
 
 static void oom_kill_process(struct oom_control *oc, struct task_struct *p)
 {
-	struct mm_struct *mm = p->mm;
 	unsigned long score = oc->chosen_points * 1000 /
 			      max(totalram_pages, 1UL);
+	struct mm_struct *mm;
 
 	pr_err("Out of memory: Kill process %d (%s) score %lu or sacrifice child\n",
 	       p->pid, p->comm, score);
+	task_lock(p);
+	mm = p->mm;
 	if (mm)
 		pr_err("Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, file-rss:0kB, shmem-rss:0kB\n",
 		       p->pid, p->comm, mm->total_vm << (PAGE_SHIFT - 10),
 		       get_mm_counter(mm, MM_ANONPAGES) << (PAGE_SHIFT - 10));
+	task_unlock(p);
 	atomic_inc(&oom_victims);
 	WRITE_ONCE(p->oom_victim, true);
 	WRITE_ONCE(p->sigkill, 1);

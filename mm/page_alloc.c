@@ -34,6 +34,7 @@
 #include <linux/sysctl.h>
 #include <linux/ratelimit.h>
 #include <linux/jiffies.h>
+#include <linux/umm.h>
 #include "internal.h"
 
 struct pglist_data contig_page_data;
@@ -206,11 +207,12 @@ static const char *page_bad_reason(struct page *page, unsigned long flags)
 {
 	if (unlikely(atomic_read(&page->_mapcount) != -1))
 		return "nonzero mapcount";
-	if (unlikely(page->mapping != NULL))
+	/* Scanners may trylock_page() a page that is being allocated. */
+	if (unlikely(READ_ONCE(page->mapping) != NULL))
 		return "non-NULL mapping";
 	if (unlikely(page_ref_count(page) != 0))
 		return "nonzero _refcount";
-	if (unlikely(page->flags & flags))
+	if (unlikely(READ_ONCE(page->flags) & flags))
 		return flags == PAGE_FLAGS_CHECK_AT_FREE ?
 			"PAGE_FLAGS_CHECK_AT_FREE flag(s) set" :
 			"PAGE_FLAGS_CHECK_AT_PREP flag(s) set";
@@ -254,8 +256,9 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 		struct page *p = page + i;
 		const char *reason;
 
+		/* The migrate scanner reads ->mapping locklessly. */
 		if (PageMappingFlags(p))
-			p->mapping = NULL;
+			WRITE_ONCE(p->mapping, NULL);
 		reason = page_bad_reason(p, PAGE_FLAGS_CHECK_AT_FREE);
 		if (unlikely(reason)) {
 			bad_page(p, reason);
@@ -1164,11 +1167,20 @@ check_priority:
  * kswapd would wake kcompactd once it has balanced the node; until page
  * reclaim exists, a failing high-order allocation wakes kcompactd itself.
  */
-static void wake_all_kswapds(unsigned int order, const struct alloc_context *ac)
+static void wake_all_kswapds(unsigned int order, gfp_t gfp_mask,
+			     const struct alloc_context *ac)
 {
 	wakeup_kswapd(&NODE_DATA(0)->node_zones[ac->high_zoneidx], order,
 		      ac->high_zoneidx);
-	wakeup_kcompactd(NODE_DATA(0), order, ac->high_zoneidx);
+	/*
+	 * Until umm has kswapd (which wakes kcompactd when it has balanced
+	 * the node), the allocator wakes kcompactd itself.  With
+	 * umm.deterministic=1 kcompactd's work runs in the waker, so an
+	 * atomic allocation must not wake it: it would compact, and sleep,
+	 * under whatever locks its caller holds.
+	 */
+	if (!umm_deterministic || gfpflags_allow_blocking(gfp_mask))
+		wakeup_kcompactd(NODE_DATA(0), order, ac->high_zoneidx);
 }
 
 /*
@@ -1222,7 +1234,7 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 
 	alloc_flags = gfp_to_alloc_flags(gfp_mask);
 	if (gfp_mask & __GFP_KSWAPD_RECLAIM)
-		wake_all_kswapds(order, ac);
+		wake_all_kswapds(order, gfp_mask, ac);
 
 	page = get_page_from_freelist(gfp_mask, order, alloc_flags, ac);
 	if (page)
@@ -1248,7 +1260,7 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 	}
 retry:
 	if (gfp_mask & __GFP_KSWAPD_RECLAIM)
-		wake_all_kswapds(order, ac);
+		wake_all_kswapds(order, gfp_mask, ac);
 
 	if (gfp_pfmemalloc_allowed(gfp_mask)) {
 		page = get_page_from_freelist(gfp_mask, order,

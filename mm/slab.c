@@ -75,6 +75,36 @@ static struct page *slab_head_page(struct page *page)
 	return (head & 1) ? (struct page *)(head - 1) : page;
 }
 
+/*
+ * page->inuse and page->objects share a word with _mapcount, which the
+ * compaction scanner reads without a lock on any page (PageBuddy()): the
+ * word is rewritten whole, with WRITE_ONCE().  Only the cache's lock
+ * holder writes it, so a read-modify-write needs no atomic operation.
+ */
+union slab_counters {
+	unsigned int counters;
+	struct {
+		unsigned inuse:16;
+		unsigned objects:15;
+		unsigned frozen:1;
+	};
+};
+
+static void slab_set_counters(struct page *page, unsigned int objects,
+			      unsigned int inuse)
+{
+	union slab_counters c = { .counters = 0 };
+
+	c.objects = objects;
+	c.inuse = inuse;
+	WRITE_ONCE(page->counters, c.counters);
+}
+
+static void slab_inuse_add(struct page *page, int delta)
+{
+	slab_set_counters(page, page->objects, page->inuse + delta);
+}
+
 static void *get_freepointer(void *object)
 {
 	return *(void **)object;
@@ -158,8 +188,7 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags)
 		if (i)
 			page[i].lru.next = (void *)((unsigned long)page | 1);
 	}
-	page->objects = objs;
-	page->inuse = 0;
+	slab_set_counters(page, objs, 0);
 	start = page_address(page);
 	for (i = 0, p = start; i < objs; i++, p += s->size) {
 		if (s->ctor)
@@ -223,7 +252,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 	}
 	object = page->freelist;
 	page->freelist = get_freepointer(object);
-	page->inuse++;
+	slab_inuse_add(page, 1);
 	s->nr_inuse++;
 	if (!page->freelist) {
 		list_del(&page->lru);
@@ -257,7 +286,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	}
 	set_freepointer(x, page->freelist);
 	page->freelist = x;
-	page->inuse--;
+	slab_inuse_add(page, -1);
 	s->nr_inuse--;
 	if (!page->inuse && s->nr_partial > 1 &&
 	    !(s->flags & SLAB_TYPESAFE_BY_RCU)) {

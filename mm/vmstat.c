@@ -31,6 +31,7 @@ const char * const vmstat_text[] = {
 	"nr_free_pages",
 	"nr_zone_inactive_anon",
 	"nr_zone_active_anon",
+	"nr_zspages",
 
 	/* enum node_stat_item */
 	"nr_inactive_anon",

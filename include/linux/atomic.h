@@ -26,6 +26,10 @@ static inline void pfx##_set(atype *v, ctype i)				\
 {									\
 	WRITE_ONCE(v->counter, i);					\
 }									\
+static inline void pfx##_set_release(atype *v, ctype i)			\
+{									\
+	__atomic_store_n(&v->counter, i, __ATOMIC_RELEASE);		\
+}									\
 static inline void pfx##_add(ctype i, atype *v)				\
 {									\
 	__atomic_fetch_add(&v->counter, i, __ATOMIC_RELAXED);		\

@@ -6,6 +6,7 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/poison.h>
+#include <asm/barrier.h>
 #include <linux/kernel.h>
 
 /*
@@ -26,7 +27,8 @@ static inline void __list_add(struct list_head *new, struct list_head *prev,
 			      struct list_head *next)
 {
 	next->prev = new;
-	new->next = next;
+	/* Marked: some read ->next without the list's lock (mm/slab.c). */
+	WRITE_ONCE(new->next, next);
 	new->prev = prev;
 	WRITE_ONCE(prev->next, new);
 }
@@ -55,7 +57,7 @@ static inline void __list_del_entry(struct list_head *entry)
 static inline void list_del(struct list_head *entry)
 {
 	__list_del_entry(entry);
-	entry->next = LIST_POISON1;
+	WRITE_ONCE(entry->next, LIST_POISON1);
 	entry->prev = LIST_POISON2;
 }
 
@@ -63,6 +65,21 @@ static inline void list_del_init(struct list_head *entry)
 {
 	__list_del_entry(entry);
 	INIT_LIST_HEAD(entry);
+}
+
+/*
+ * list_del_init() for an entry whose owner tests it with
+ * list_empty_careful() and may then free it without taking the list's
+ * lock (a waiter's on-stack wait queue entry): the release store of
+ * ->next, paired with the acquire load there, orders every other store
+ * to the entry before the owner's reuse.
+ */
+static inline void list_del_init_careful(struct list_head *entry)
+{
+	__list_del_entry(entry);
+	entry->prev = entry;
+	/* pairs with smp_load_acquire() in list_empty_careful() */
+	smp_store_release(&entry->next, entry);
 }
 
 static inline void list_replace(struct list_head *old, struct list_head *new)
@@ -94,6 +111,15 @@ static inline bool list_is_last(const struct list_head *list,
 static inline bool list_empty(const struct list_head *head)
 {
 	return READ_ONCE(head->next) == head;
+}
+
+/* Empty, and nobody is still in the middle of removing it: see above. */
+static inline bool list_empty_careful(const struct list_head *head)
+{
+	/* pairs with smp_store_release() in list_del_init_careful() */
+	struct list_head *next = smp_load_acquire(&head->next);
+
+	return next == head && next == READ_ONCE(head->prev);
 }
 
 static inline bool list_is_singular(const struct list_head *head)

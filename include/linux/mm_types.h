@@ -50,6 +50,12 @@ struct page {
 					unsigned objects:15;
 					unsigned frozen:1;
 				};
+				/*
+				 * slab: the word above as a whole, for
+				 * updates that lockless readers of
+				 * _mapcount (PageBuddy()) may race with.
+				 */
+				unsigned int counters;
 				int units;	/* zsmalloc: first object offset */
 			};
 			/* Usage count: do not use directly, see page_ref.h */

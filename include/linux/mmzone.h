@@ -66,6 +66,7 @@ enum zone_stat_item {
 	NR_ZONE_LRU_BASE,
 	NR_ZONE_INACTIVE_ANON = NR_ZONE_LRU_BASE,
 	NR_ZONE_ACTIVE_ANON,
+	NR_ZSPAGES,		/* pages of zsmalloc's zspages */
 	NR_VM_ZONE_STAT_ITEMS
 };
 

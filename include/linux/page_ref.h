@@ -17,9 +17,15 @@ static inline int page_count(const struct page *page)
 	return atomic_read(&page->_refcount);
 }
 
+/*
+ * A release store: a page is published by its count.  Whoever takes a
+ * reference with get_page_unless_zero() (the compaction scanner, on any
+ * page) must then see what its new owner did to the page before.  x86
+ * orders every store so; the C memory model needs it said.
+ */
 static inline void set_page_count(struct page *page, int v)
 {
-	atomic_set(&page->_refcount, v);
+	atomic_set_release(&page->_refcount, v);
 }
 
 static inline void init_page_count(struct page *page)

@@ -51,6 +51,11 @@ struct task_struct {
 	pid_t pid;
 	atomic_t usage;
 	char comm[TASK_COMM_LEN];
+	/*
+	 * ->alloc_lock (task_lock()) keeps ->mm from being released while
+	 * another task looks at it (the OOM killer, the console).
+	 */
+	spinlock_t alloc_lock;
 	struct mm_struct *mm;
 	void *stack;		/* THREAD_SIZE from the buddy allocator */
 	long host_thread;
@@ -68,6 +73,10 @@ struct task_struct {
 };
 
 extern struct task_struct init_task;
+
+/* Users include <linux/spinlock.h>. */
+#define task_lock(p)		spin_lock(&(p)->alloc_lock)
+#define task_unlock(p)		spin_unlock(&(p)->alloc_lock)
 
 #define __set_current_state(state_value) \
 	WRITE_ONCE(current->__state, (state_value))

@@ -112,9 +112,17 @@ do {									\
 			    schedule());				\
 } while (0)
 
+/*
+ * umm delivers no signals, so the interruptible and killable waits never
+ * return -ERESTARTSYS; they still sleep in TASK_INTERRUPTIBLE, because a
+ * waker using wake_up_interruptible() only wakes sleepers in that state.
+ */
 #define wait_event_interruptible(wq_head, condition)			\
 ({									\
-	wait_event(wq_head, condition);					\
+	might_sleep();							\
+	if (!(condition))						\
+		(void)___wait_event(wq_head, condition,			\
+				    TASK_INTERRUPTIBLE, 0, 0, schedule()); \
 	0;								\
 })
 
@@ -134,19 +142,24 @@ do {									\
 	__cond || !__ret;						\
 })
 
-#define wait_event_timeout(wq_head, condition, timeout)			\
+#define __wait_event_state_timeout(wq_head, condition, state, timeout)	\
 ({									\
 	long __ret = (timeout);						\
 	might_sleep();							\
 	if (!___wait_cond_timeout(condition))				\
 		__ret = ___wait_event(wq_head,				\
 				___wait_cond_timeout(condition),	\
-				TASK_UNINTERRUPTIBLE, 0, (timeout),	\
+				state, 0, (timeout),			\
 				__ret = schedule_timeout(__ret));	\
 	__ret;								\
 })
 
-#define wait_event_interruptible_timeout(wq, cond, timeout) \
-	wait_event_timeout(wq, cond, timeout)
+#define wait_event_timeout(wq_head, condition, timeout)			\
+	__wait_event_state_timeout(wq_head, condition,			\
+				   TASK_UNINTERRUPTIBLE, timeout)
+
+#define wait_event_interruptible_timeout(wq_head, condition, timeout)	\
+	__wait_event_state_timeout(wq_head, condition,			\
+				   TASK_INTERRUPTIBLE, timeout)
 
 #endif /* _LINUX_WAIT_H */

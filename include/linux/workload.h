@@ -59,7 +59,12 @@ long workload_dontneed(struct workload *w, unsigned int pct,
 		       unsigned int stride, u64 seed);
 long workload_verify(struct workload *w, struct verify_result *res);
 
-/* The data a filled page holds, for tests that check pages directly. */
+/*
+ * The data a filled page holds, for tests that check pages directly and
+ * for the console's block device verbs.
+ */
+void workload_fill_page(void *page, u32 owner, unsigned long vaddr, u32 gen,
+			unsigned int ratio, u64 seed);
 bool workload_page_valid(const void *page, u32 owner, unsigned long vaddr);
 
 #endif /* _LINUX_WORKLOAD_H */

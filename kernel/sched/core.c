@@ -26,6 +26,7 @@ struct task_struct init_task = {
 	.usage		= ATOMIC_INIT(2),
 	.comm		= "swapper/0",
 	.tasks		= LIST_HEAD_INIT(init_task.tasks),
+	.alloc_lock	= __SPIN_LOCK_UNLOCKED(init_task.alloc_lock),
 };
 
 /**

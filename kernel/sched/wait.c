@@ -68,7 +68,11 @@ void finish_wait(struct wait_queue_head *wq_head,
 		 struct wait_queue_entry *wq_entry)
 {
 	__set_current_state(TASK_RUNNING);
-	if (!list_empty(&wq_entry->entry)) {
+	/*
+	 * Lockless: a waker that dequeued us (autoremove_wake_function())
+	 * did so with a release; past this test the entry is ours again.
+	 */
+	if (!list_empty_careful(&wq_entry->entry)) {
 		spin_lock(&wq_head->lock);
 		list_del_init(&wq_entry->entry);
 		spin_unlock(&wq_head->lock);
@@ -87,7 +91,7 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry,
 	int ret = default_wake_function(wq_entry, mode, sync, key);
 
 	if (ret)
-		list_del_init(&wq_entry->entry);
+		list_del_init_careful(&wq_entry->entry);
 	return ret;
 }
 

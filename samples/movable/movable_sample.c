@@ -236,18 +236,21 @@ static int sample_add_page(void)
 	sample_fill(page, obj);
 	set_page_private(page, (unsigned long)obj);
 
-	/* __SetPageMovable() needs the page lock; nobody else can have it. */
-	if (mov) {
-		lock_page(page);
+	/*
+	 * __SetPageMovable() needs the page lock, and the lock must be held
+	 * until the page is on our lists: the moment the page is movable,
+	 * compaction may lock it and call isolate_page(), which expects to
+	 * find it there.
+	 */
+	lock_page(page);
+	if (mov)
 		__SetPageMovable(page, &sample.mapping);
-		unlock_page(page);
-	}
-
 	spin_lock(&sample.lock);
 	list_add_tail(&obj->node, &sample.objs);
 	list_add(&page->lru, &sample.avail);
 	sample.nr_pages++;
 	spin_unlock(&sample.lock);
+	unlock_page(page);
 	return 0;
 }
 

@@ -9,6 +9,9 @@
  *   copy, remap, free), against a 4 KiB memcpy measured in the same run,
  *   both over as much memory (cache-cold, as migration's copy is) and
  *   from one hot buffer (target: within 4x of memcpy);
+ *   non-LRU page migration of the sample driver's pages
+ *   (samples/movable), same batches, against the same memcpy (target:
+ *   within 3x) and against LRU migration;
  *   compact_memory on a 1 GiB zone half fragmented by movable pages:
  *   time, pages migrated per second, and scan efficiency (pages scanned
  *   by both scanners per page migrated).
@@ -28,70 +31,9 @@
 #include <linux/pseudo_fs.h>
 #include <linux/start_kernel.h>
 
+#include "bench.h"
+
 #define BATCH	32
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double memcpy_ns(void)
-{
-	static char src[4096], dst[4096];
-	double best = 1e9;
-	int run, i;
-
-	memset(src, 1, sizeof(src));
-	for (run = 0; run < 5; run++) {
-		double t = now();
-
-		for (i = 0; i < 200000; i++) {
-			memcpy(dst, src, sizeof(dst));
-			__asm__ __volatile__("" : : "r"(dst) : "memory");
-		}
-		t = (now() - t) / 200000 * 1e9;
-		if (t < best)
-			best = t;
-	}
-	return best;
-}
-
-/*
- * The same copy over as much memory as the migration touches, so that it
- * misses the caches as migration does: the cost of moving the data.
- */
-static double memcpy_cold_ns(unsigned long pages)
-{
-	char *src = malloc(pages * 4096), *dst = malloc(pages * 4096);
-	double best = 1e9;
-	unsigned long i;
-	int run;
-
-	memset(src, 1, pages * 4096);
-	memset(dst, 2, pages * 4096);
-	for (run = 0; run < 3; run++) {
-		double t = now();
-
-		for (i = 0; i < pages; i++)
-			memcpy(dst + i * 4096, src + i * 4096, 4096);
-		__asm__ __volatile__("" : : "r"(dst) : "memory");
-		t = (now() - t) / pages * 1e9;
-		if (t < best)
-			best = t;
-	}
-	free(src);
-	free(dst);
-	return best;
-}
-
-static struct page *new_target(struct page *page, unsigned long private,
-			       int **result)
-{
-	return alloc_page(GFP_HIGHUSER_MOVABLE);
-}
 
 /* Isolate the pages of a workload in batches and migrate them. */
 static double migrate_ns(struct workload *w, unsigned long start,
@@ -128,7 +70,7 @@ static double migrate_ns(struct workload *w, unsigned long start,
 	return elapsed / *moved * 1e9;
 }
 
-static void bench_lru_migration(void)
+static double bench_lru_migration(double *cold_ns, double *hot_ns)
 {
 	unsigned long pages = 32768, moved = 0;
 	struct workload *w = workload_start("bench");
@@ -137,7 +79,7 @@ static void bench_lru_migration(void)
 
 	addr = workload_mmap(w, pages * PAGE_SIZE);
 	workload_fill(w, 500, 1);
-	c = memcpy_ns();
+	c = memcpy_hot_ns();
 	cold = memcpy_cold_ns(pages);
 	m = migrate_ns(w, addr, pages, &moved);
 	printf("bench_migrate: LRU page migration %.0f ns/page (batch %d, %lu pages); 4 KiB memcpy %.0f ns cache-cold, %.0f ns cache-hot\n",
@@ -145,6 +87,63 @@ static void bench_lru_migration(void)
 	printf("bench_migrate: LRU migration / memcpy: %.2f (cold), %.2f (hot) (target <= 4.00)\n",
 	       m / cold, m / c);
 	workload_stop(w);
+	*cold_ns = cold;
+	*hot_ns = c;
+	return m;
+}
+
+static int write_knob(const char *path, unsigned long val)
+{
+	char buf[32];
+	int len = snprintf(buf, sizeof(buf), "%lu\n", val);
+
+	return kernel_write_file_path(path, buf, len) < 0 ? -1 : 0;
+}
+
+/*
+ * The sample driver's pages are the only non-LRU movable pages of this
+ * boot: isolate them by pfn, BATCH at a time, and migrate them.
+ */
+static void bench_nonlru_migration(double lru, double cold, double hot)
+{
+	const char *knob = "/sys/kernel/debug/movable_sample/pages";
+	unsigned long pfn, moved = 0, pages = 32768;
+	double t, elapsed = 0;
+	LIST_HEAD(list);
+	int n = 0;
+
+	if (write_knob(knob, pages)) {
+		printf("bench_migrate: non-LRU: cannot grow the sample driver\n");
+		return;
+	}
+	for (pfn = 0; pfn < max_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (!__PageMovable(page) || !isolate_movable_page(page, 0))
+			continue;
+		list_add_tail(&page->lru, &list);
+		if (++n < BATCH)
+			continue;
+		t = now();
+		if (migrate_pages(&list, new_target, NULL, 0, MIGRATE_SYNC,
+				  MR_SYSCALL))
+			putback_movable_pages(&list);
+		elapsed += now() - t;
+		moved += n;
+		n = 0;
+	}
+	if (n)
+		putback_movable_pages(&list);
+	write_knob(knob, 0);
+	if (!moved) {
+		printf("bench_migrate: non-LRU: nothing migrated\n");
+		return;
+	}
+	t = elapsed / moved * 1e9;
+	printf("bench_migrate: non-LRU page migration (sample driver) %.0f ns/page (batch %d, %lu pages)\n",
+	       t, BATCH, moved);
+	printf("bench_migrate: non-LRU migration / memcpy: %.2f (cold), %.2f (hot) (target <= 3.00); / LRU migration: %.2f\n",
+	       t / cold, t / hot, t / lru);
 }
 
 static void bench_compact_memory(void)
@@ -174,35 +173,16 @@ static void bench_compact_memory(void)
 	workload_stop(w);
 }
 
-/*
- * Touch every free page once: the first touch of arena memory is a host
- * page fault (about a microsecond), a cost of the platform that a real
- * machine does not pay when it reuses RAM.
- */
-static void warm_arena(void)
-{
-	LIST_HEAD(pages);
-	struct page *page, *next;
-
-	while ((page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN |
-				  __GFP_NORETRY))) {
-		memset(page_address(page), 0, PAGE_SIZE);
-		list_add(&page->lru, &pages);
-	}
-	list_for_each_entry_safe(page, next, &pages, lru) {
-		list_del(&page->lru);
-		__free_page(page);
-	}
-}
-
 int main(void)
 {
 	char *argv[] = { "mem=1G", "umm.deterministic=1", "quiet", NULL };
+	double lru, cold, hot;
 
 	if (kernel_boot(3, argv))
 		return 1;
 	warm_arena();
-	bench_lru_migration();
+	lru = bench_lru_migration(&cold, &hot);
+	bench_nonlru_migration(lru, cold, hot);
 	bench_compact_memory();
 	return 0;
 }

@@ -25,13 +25,7 @@
 #include <linux/pageblock-flags.h>
 #include <linux/start_kernel.h>
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#include "bench.h"
 
 /* Best of 5 runs of @iters pairs: the machines are shared and noisy. */
 static double pairs_per_sec_kernel(unsigned int order, long iters)

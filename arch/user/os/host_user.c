@@ -23,6 +23,8 @@
 
 #include <asm/host_ops.h>
 
+#include "codec_user.h"
+
 #define RAM_ALIGN	(2UL << 20)
 
 static void *host_ram_map(unsigned long size)
@@ -251,4 +253,8 @@ const struct host_operations host_ops = {
 	.panic		= host_panic,
 	.exit		= host_exit,
 	.nr_cpus	= host_nr_cpus,
+	.codec_create	= host_codec_create,
+	.codec_destroy	= host_codec_destroy,
+	.codec_compress	= host_codec_compress,
+	.codec_decompress = host_codec_decompress,
 };

@@ -15,6 +15,8 @@
 #include <linux/slab.h>
 #include <linux/page-flags.h>
 #include <linux/pageblock-flags.h>
+#include <linux/workload.h>
+#include <linux/err.h>
 
 unsigned long umm_test_seed;
 
@@ -127,6 +129,8 @@ int check_zones(void)
 	drain_all_pages(NULL);
 	for_each_populated_zone(zone)
 		bad += check_zone(zone);
+	/* A test ends with _exit(): what is still buffered would be lost. */
+	fflush(stdout);
 	return bad;
 }
 
@@ -184,6 +188,20 @@ int umm_run_threads(int nr, int (*fn)(void *arg, int idx), void *arg)
 			ret = r;
 	}
 	return ret;
+}
+
+int umm_prime_anon_vma_cache(void)
+{
+	struct workload *w = workload_start("prime");
+	long ret;
+
+	if (IS_ERR(w))
+		return PTR_ERR(w);
+	ret = workload_mmap(w, PAGE_SIZE);
+	if (ret >= 0)
+		ret = workload_fill(w, 0, 0);
+	workload_stop(w);
+	return ret < 0 ? ret : 0;
 }
 
 int umm_test_args(int argc, char **argv)

@@ -32,10 +32,14 @@ FIXTURE_VARIANT(umm) {
 	const char *params;
 };
 
-#define UMM_FIXTURE_SETUP						\
+#define __UMM_FIXTURE_SETUP(prime_anon_vma)				\
 FIXTURE_SETUP(umm)							\
 {									\
+	/* Line buffered: the "# ..." lines must survive _exit(). */	\
+	setvbuf(stdout, NULL, _IOLBF, 0);				\
 	ASSERT_EQ(0, umm_boot(variant->params));			\
+	if (prime_anon_vma)						\
+		ASSERT_EQ(0, umm_prime_anon_vma_cache());		\
 	self->free_at_boot = umm_free_pages();				\
 	self->expect_leak = false;					\
 	self->expect_taint = false;					\
@@ -49,6 +53,13 @@ FIXTURE_TEARDOWN(umm)							\
 	if (!self->expect_taint)					\
 		EXPECT_EQ(0, get_taint());				\
 }
+
+#define UMM_FIXTURE_SETUP	__UMM_FIXTURE_SETUP(false)
+/*
+ * For tests of workload tasks: the anon_vma slab is primed before the
+ * free page count is taken (see umm_prime_anon_vma_cache()).
+ */
+#define UMM_TASK_FIXTURE_SETUP	__UMM_FIXTURE_SETUP(true)
 
 /*
  * UMM_TESTS=pattern in the environment keeps only the tests whose name

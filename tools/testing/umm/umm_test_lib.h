@@ -37,6 +37,15 @@ int umm_run_threads(int nr, int (*fn)(void *arg, int idx), void *arg);
 /* How many blocks of @order the zone has free, per migratetype list. */
 unsigned long nr_free_blocks(struct zone *zone, unsigned int order, int mt);
 
+/*
+ * Fault one page in a throw-away workload task.  anon_vmas are type-stable
+ * (mm/rmap.c): once the first one exists its slab page is never given
+ * back, as SLAB_TYPESAFE_BY_RCU memory could not be without RCU.  Tests
+ * of tasks call this before recording their free page count, so that the
+ * leak check sees real leaks only.  Returns 0 or -errno.
+ */
+int umm_prime_anon_vma_cache(void);
+
 /* Parses -s SEED (or $UMM_SEED), prints the seed; returns the new argc. */
 int umm_test_args(int argc, char **argv);
 

@@ -54,6 +54,20 @@
  *		  would), after the kernel printed why.
  * @exit:	  end the process with @status.
  * @nr_cpus:	  number of host CPUs (for sizing worker pools).
+ * @codec_create: a compression context for the algorithm @name ("lzo",
+ *		  "lz4" or "zstd"), with whatever working memory the codec
+ *		  needs (host memory, not RAM).  A context is used by one
+ *		  thread at a time.  Returns NULL for an unknown name or when
+ *		  the host is out of memory.
+ * @codec_destroy: free a context from @codec_create.
+ * @codec_compress: compress @src_len bytes at @src into at most @dst_len
+ *		  bytes at @dst.  Returns the compressed length, -ENOSPC if
+ *		  the result does not fit, or -EINVAL.
+ * @codec_decompress: expand @src_len bytes of compressed data at @src
+ *		  into exactly @dst_len bytes at @dst.  Never reads past the
+ *		  input nor writes past the output, whatever the input is.
+ *		  Returns 0, or -EINVAL if the data is corrupt (including any
+ *		  result that is not exactly @dst_len bytes long).
  */
 struct host_operations {
 	void *(*ram_map)(unsigned long size);
@@ -75,6 +89,12 @@ struct host_operations {
 	void (*panic)(void) __attribute__((noreturn));
 	void (*exit)(int status) __attribute__((noreturn));
 	int (*nr_cpus)(void);
+	void *(*codec_create)(const char *name);
+	void (*codec_destroy)(void *ctx);
+	long (*codec_compress)(void *ctx, const void *src, size_t src_len,
+			       void *dst, size_t dst_len);
+	int (*codec_decompress)(void *ctx, const void *src, size_t src_len,
+				void *dst, size_t dst_len);
 };
 
 extern const struct host_operations host_ops;

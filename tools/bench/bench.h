@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * tools/bench/bench.h - what the benchmarks share: the clock, the 4 KiB
+ * memcpy baselines that migration is measured against, a migration
+ * target allocator, and warming the arena.
+ *
+ * Included by one file per benchmark binary, hence static functions.
+ */
+#ifndef _BENCH_H
+#define _BENCH_H
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/list.h>
+
+static inline double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A 4 KiB memcpy from one hot buffer to another: best of 5 runs. */
+static inline double memcpy_hot_ns(void)
+{
+	static char src[4096], dst[4096];
+	double best = 1e9;
+	int run, i;
+
+	memset(src, 1, sizeof(src));
+	for (run = 0; run < 5; run++) {
+		double t = now();
+
+		for (i = 0; i < 200000; i++) {
+			memcpy(dst, src, sizeof(dst));
+			__asm__ __volatile__("" : : "r"(dst) : "memory");
+		}
+		t = (now() - t) / 200000 * 1e9;
+		if (t < best)
+			best = t;
+	}
+	return best;
+}
+
+/*
+ * The same copy over as much memory as a migration run touches, so that
+ * it misses the caches as migration does: the cost of moving the data.
+ */
+static inline double memcpy_cold_ns(unsigned long pages)
+{
+	char *src = malloc(pages * 4096), *dst = malloc(pages * 4096);
+	double best = 1e9;
+	unsigned long i;
+	int run;
+
+	memset(src, 1, pages * 4096);
+	memset(dst, 2, pages * 4096);
+	for (run = 0; run < 3; run++) {
+		double t = now();
+
+		for (i = 0; i < pages; i++)
+			memcpy(dst + i * 4096, src + i * 4096, 4096);
+		__asm__ __volatile__("" : : "r"(dst) : "memory");
+		t = (now() - t) / pages * 1e9;
+		if (t < best)
+			best = t;
+	}
+	free(src);
+	free(dst);
+	return best;
+}
+
+/* migrate_pages()'s allocator of targets. */
+static inline struct page *new_target(struct page *page,
+				      unsigned long private, int **result)
+{
+	return alloc_page(GFP_HIGHUSER_MOVABLE);
+}
+
+/*
+ * Touch every free page once: the first touch of arena memory is a host
+ * page fault (about a microsecond), a cost of the platform that a real
+ * machine does not pay when it reuses RAM.
+ */
+static inline void warm_arena(void)
+{
+	LIST_HEAD(pages);
+	struct page *page, *next;
+
+	while ((page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN |
+				  __GFP_NORETRY))) {
+		memset(page_address(page), 0, PAGE_SIZE);
+		list_add(&page->lru, &pages);
+	}
+	list_for_each_entry_safe(page, next, &pages, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+}
+
+#endif /* _BENCH_H */
