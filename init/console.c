@@ -16,6 +16,7 @@
 #include <linux/errno.h>
 #include <linux/umm.h>
 #include <linux/workqueue.h>
+#include <linux/swap.h>
 #include <asm/host_ops.h>
 #include "console.h"
 
@@ -26,6 +27,7 @@ static const struct console_cmd *cmd_tables[] = {
 	console_mm_cmds,
 	console_task_cmds,
 	console_blk_cmds,
+	console_swap_cmds,
 };
 
 static const struct {
@@ -275,8 +277,10 @@ int console_run_text(const char *text, const char *name, bool stop_on_error)
 		 * the work that commands queued runs here, where a worker
 		 * thread would have run it meanwhile.
 		 */
-		if (umm_deterministic)
+		if (umm_deterministic) {
 			workqueue_run_pending();
+			kswapd_run_pending();
+		}
 		if (err) {
 			ret = ret ? : err;
 			if (stop_on_error)

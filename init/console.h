@@ -54,6 +54,7 @@ extern const struct console_cmd console_fs_cmds[];
 extern const struct console_cmd console_mm_cmds[];
 extern const struct console_cmd console_task_cmds[];
 extern const struct console_cmd console_blk_cmds[];
+extern const struct console_cmd console_swap_cmds[];
 
 /* init/scenarios.c */
 struct scenario {

@@ -17,6 +17,7 @@
 #include <linux/ctype.h>
 #include <linux/workload.h>
 #include <linux/mm.h>
+#include <linux/swap.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/err.h>
@@ -139,7 +140,7 @@ static int parse_size(const char *s, unsigned long long *size)
 
 static int cmd_mmap(int argc, char **argv)
 {
-	unsigned long long size;
+	unsigned long long size, limit;
 	struct workload *w;
 	long addr;
 
@@ -147,9 +148,12 @@ static int cmd_mmap(int argc, char **argv)
 		return console_cmd_err(-EINVAL, "usage: mmap NAME SIZE");
 	if (parse_size(argv[2], &size) || !size)
 		return console_cmd_err(-EINVAL, "bad size '%s'", argv[2]);
-	if (size > (unsigned long long)max_pfn << PAGE_SHIFT)
-		return console_cmd_err(-EINVAL, "size %s is larger than memory (%luM)",
-				       argv[2], (max_pfn << PAGE_SHIFT) >> 20);
+	/* As the kernel's overcommit heuristic: no more than RAM + swap. */
+	limit = ((unsigned long long)max_pfn + total_swap_pages) << PAGE_SHIFT;
+	if (size > limit)
+		return console_cmd_err(-EINVAL, "size %s is larger than memory%s (%lluM)",
+				       argv[2], total_swap_pages ? " and swap" : "",
+				       limit >> 20);
 	w = get_workload(argv[1]);
 	if (!w)
 		return -ESRCH;

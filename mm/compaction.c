@@ -1325,27 +1325,21 @@ static void kcompactd_do_work(pg_data_t *pgdat)
  * @order: the order (0 does nothing)
  * @classzone_idx: the highest zone the allocation could use
  *
- * With umm.deterministic=1 the work is done here and now, in the caller.
+ * With umm.deterministic=1 the request waits for kcompactd_run_pending().
  */
 void wakeup_kcompactd(pg_data_t *pgdat, int order, int classzone_idx)
 {
 	if (!order)
 		return;
-	if (pgdat->kcompactd_max_order < order)
-		pgdat->kcompactd_max_order = order;
-	if (pgdat->kcompactd_classzone_idx > classzone_idx)
-		pgdat->kcompactd_classzone_idx = classzone_idx;
+	/* Racy updates, as in Linux: a lost one only delays the work. */
+	if (READ_ONCE(pgdat->kcompactd_max_order) < order)
+		WRITE_ONCE(pgdat->kcompactd_max_order, order);
+	if (READ_ONCE(pgdat->kcompactd_classzone_idx) > classzone_idx)
+		WRITE_ONCE(pgdat->kcompactd_classzone_idx, classzone_idx);
 
-	if (umm_deterministic) {
-		if (!kcompactd_node_suitable(pgdat)) {
-			pgdat->kcompactd_max_order = 0;
-			return;
-		}
-		trace_mm_compaction_wakeup_kcompactd(pgdat->node_id, order,
-						     classzone_idx);
-		kcompactd_do_work(pgdat);
+	/* The work waits for kcompactd_run_pending(). */
+	if (umm_deterministic)
 		return;
-	}
 	/* Lockless: if kcompactd is not asleep, it will see the request. */
 	if (!waitqueue_active(&pgdat->kcompactd_wait))
 		return;
@@ -1354,6 +1348,30 @@ void wakeup_kcompactd(pg_data_t *pgdat, int order, int classzone_idx)
 	trace_mm_compaction_wakeup_kcompactd(pgdat->node_id, order,
 					     classzone_idx);
 	wake_up_interruptible(&pgdat->kcompactd_wait);
+}
+
+/**
+ * kcompactd_run_pending - do kcompactd's pending work here and now
+ * @pgdat: the node
+ *
+ * With umm.deterministic=1 there is no kcompactd thread: its work runs
+ * where it is woken from a context that may compact (kswapd's work), and
+ * otherwise at the next safe point (the end of a console command).  Does
+ * nothing in the default mode, where the thread does the work.
+ */
+void kcompactd_run_pending(pg_data_t *pgdat)
+{
+	int order = READ_ONCE(pgdat->kcompactd_max_order);
+
+	if (!umm_deterministic || !order)
+		return;
+	if (!kcompactd_node_suitable(pgdat)) {
+		WRITE_ONCE(pgdat->kcompactd_max_order, 0);
+		return;
+	}
+	trace_mm_compaction_wakeup_kcompactd(pgdat->node_id, order,
+			READ_ONCE(pgdat->kcompactd_classzone_idx));
+	kcompactd_do_work(pgdat);
 }
 
 static int kcompactd(void *p)

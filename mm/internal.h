@@ -105,4 +105,11 @@ extern const struct trace_print_flags gfpflag_names[];
 /* mm/slab.c */
 unsigned long slab_total_pages(void);
 
+/*
+ * Rounds of reclaim without progress before an allocation stops
+ * retrying, and runs of kswapd without progress before it leaves the node
+ * alone (until reclaim makes progress there again).
+ */
+#define MAX_RECLAIM_RETRIES	16
+
 #endif /* __MM_INTERNAL_H */

@@ -188,6 +188,130 @@ static vm_fault_t do_anonymous_page(struct vm_area_struct *vma,
 	return 0;
 }
 
+/*
+ * Read the page behind swap pte @orig into a new page and map it.  The
+ * slot is freed: without a swap cache the page is its only copy from now
+ * on, hence mapped dirty.  Returns 0 when the pte is resolved (by us or
+ * by a racing fault) or must be looked at again, or VM_FAULT_* bits.  A
+ * fault (@fault) counts a major fault when it read the page; swapoff
+ * does not.  mmap_sem held.
+ */
+static vm_fault_t swapin_pte(struct vm_area_struct *vma, unsigned long address,
+			     pte_t *pte, pte_t orig, bool fault)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	swp_entry_t entry = pte_to_swp_entry(orig);
+	struct page *page;
+	pte_t pteval;
+
+	/* Reclaim still writing the slot: wait for it, then retry. */
+	if (swap_slot_has_cache(entry)) {
+		schedule_timeout_uninterruptible(1);
+		return 0;
+	}
+	if (anon_vma_prepare(vma))
+		return VM_FAULT_OOM;
+	page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	if (!page)
+		return VM_FAULT_OOM;
+	__SetPageLocked(page);
+	__SetPageSwapBacked(page);
+	if (swap_readpage(page, entry)) {
+		unlock_page(page);
+		put_page(page);
+		/* The data is gone: as Linux does, the task gets SIGBUS. */
+		return pte_same(__pte(READ_ONCE(pte_val(*pte))), orig) ? VM_FAULT_SIGBUS : 0;
+	}
+
+	spin_lock(&mm->page_table_lock);
+	if (!pte_same(*pte, orig)) {
+		/* Another fault, or swapoff, was first. */
+		spin_unlock(&mm->page_table_lock);
+		unlock_page(page);
+		put_page(page);
+		return 0;
+	}
+	pteval = pte_mkdirty(pfn_pte(page_to_pfn(page), PAGE_SHARED));
+	add_mm_counter(mm, MM_SWAPENTS, -1);
+	add_mm_counter(mm, MM_ANONPAGES, 1);
+	page_add_new_anon_rmap(page, vma, address);
+	lru_cache_add_active_or_unevictable(page, vma);
+	WRITE_ONCE(pte_val(*pte), pte_val(pteval));
+	spin_unlock(&mm->page_table_lock);
+	unlock_page(page);
+	swap_free(entry);
+	if (fault)
+		count_vm_event(PGMAJFAULT);
+	return 0;
+}
+
+/**
+ * do_swap_page - a fault on a swapped-out page
+ * @vma: the area
+ * @address: the page's address
+ * @pte: its pte
+ * @orig_pte: the swap pte that was found there
+ * @flags: FAULT_FLAG_*
+ *
+ * Return: 0 (the access is retried), or VM_FAULT_* bits.
+ */
+vm_fault_t do_swap_page(struct vm_area_struct *vma, unsigned long address,
+			pte_t *pte, pte_t orig_pte, unsigned int flags)
+{
+	return swapin_pte(vma, address, pte, orig_pte, true);
+}
+
+/**
+ * unuse_mm - swap in every page of swap type @type that @mm has out
+ * @mm: the mm (a reference held)
+ * @type: the swap device's type
+ *
+ * For swapoff.  Return: 0, or -ENOMEM / -EIO.
+ */
+int unuse_mm(struct mm_struct *mm, unsigned int type)
+{
+	struct vm_area_struct *vma;
+	int err = 0;
+
+	down_read(&mm->mmap_sem);
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		unsigned long addr;
+
+		for (addr = vma->vm_start; addr < vma->vm_end && !err;
+		     addr += PAGE_SIZE) {
+			vm_fault_t fault;
+			pte_t *pte, orig;
+
+			spin_lock(&mm->page_table_lock);
+			pte = lookup_pte(mm, addr);
+			orig = pte ? *pte : __pte(0);
+			spin_unlock(&mm->page_table_lock);
+			if (!pte) {
+				/* No pte table here: on to the next one. */
+				addr = (addr | (PMD_SIZE - 1)) + 1 - PAGE_SIZE;
+				continue;
+			}
+			if (!is_swap_pte(orig) ||
+			    is_migration_entry(pte_to_swp_entry(orig)) ||
+			    swp_type(pte_to_swp_entry(orig)) != type)
+				continue;
+			fault = swapin_pte(vma, addr, pte, orig, false);
+			if (fault & VM_FAULT_OOM)
+				err = -ENOMEM;
+			else if (fault & VM_FAULT_ERROR)
+				err = -EIO;
+			/* Waited for reclaim: look at this pte again. */
+			else if (pte_same(__pte(READ_ONCE(pte_val(*pte))), orig))
+				addr -= PAGE_SIZE;
+			cond_resched();
+		}
+		if (err)
+			break;
+	}
+	up_read(&mm->mmap_sem);
+	return err;
+}
+
 /**
  * handle_mm_fault - resolve a fault on a task's address
  * @vma: the area containing @address

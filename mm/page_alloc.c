@@ -1090,7 +1090,6 @@ static struct page *__alloc_pages_direct_compact(gfp_t gfp_mask,
 	return NULL;
 }
 
-#define MAX_RECLAIM_RETRIES	16
 #define MAX_COMPACT_RETRIES	16
 
 /*
@@ -1170,17 +1169,9 @@ check_priority:
 static void wake_all_kswapds(unsigned int order, gfp_t gfp_mask,
 			     const struct alloc_context *ac)
 {
-	wakeup_kswapd(&NODE_DATA(0)->node_zones[ac->high_zoneidx], order,
-		      ac->high_zoneidx);
-	/*
-	 * Until umm has kswapd (which wakes kcompactd when it has balanced
-	 * the node), the allocator wakes kcompactd itself.  With
-	 * umm.deterministic=1 kcompactd's work runs in the waker, so an
-	 * atomic allocation must not wake it: it would compact, and sleep,
-	 * under whatever locks its caller holds.
-	 */
-	if (!umm_deterministic || gfpflags_allow_blocking(gfp_mask))
-		wakeup_kcompactd(NODE_DATA(0), order, ac->high_zoneidx);
+	/* kswapd wakes kcompactd in its turn (mm/vmscan.c). */
+	wakeup_kswapd(&NODE_DATA(0)->node_zones[ac->high_zoneidx], gfp_mask,
+		      order, ac->high_zoneidx);
 }
 
 /*

@@ -24,6 +24,7 @@
 #include <linux/rmap.h>
 #include <linux/slab.h>
 #include <linux/pagemap.h>
+#include <linux/swap.h>
 #include <linux/swapops.h>
 #include <linux/vmstat.h>
 #include <linux/init.h>
@@ -262,8 +263,15 @@ static int try_to_unmap_one(struct page *page, struct vm_area_struct *vma,
 	} else {
 		swp_entry_t entry = { .val = page_private(page) };
 
-		/* Reclaim: the page's data is in swap; point the pte there. */
+		/*
+		 * Reclaim: the pte will find the page's data in its swap
+		 * slot, which the pte now holds a count of.
+		 */
 		VM_BUG_ON_PAGE(!PageSwapCache(page), page);
+		if (swap_duplicate(entry)) {
+			ret = SWAP_FAIL;
+			goto out;
+		}
 		WRITE_ONCE(pte_val(*pte), pte_val(swp_entry_to_pte(entry)));
 		add_mm_counter(mm, MM_ANONPAGES, -1);
 		add_mm_counter(mm, MM_SWAPENTS, 1);
@@ -344,6 +352,49 @@ void remove_migration_ptes(struct page *old, struct page *new)
 	};
 
 	rmap_walk(new, &rwc);
+}
+
+/* Replace a pte holding @page's swap entry by @page again. */
+static int remove_swap_pte(struct page *page, struct vm_area_struct *vma,
+			   unsigned long address, void *arg)
+{
+	swp_entry_t entry = { .val = page_private(page) };
+	struct mm_struct *mm = vma->vm_mm;
+	pte_t *pte, pteval;
+
+	spin_lock(&mm->page_table_lock);
+	pte = lookup_pte(mm, address);
+	if (!pte || !is_swap_pte(*pte) ||
+	    pte_to_swp_entry(*pte).val != entry.val) {
+		spin_unlock(&mm->page_table_lock);
+		return SWAP_AGAIN;
+	}
+	get_page(page);
+	pteval = pte_mkdirty(pfn_pte(page_to_pfn(page), PAGE_SHARED));
+	page_add_anon_rmap(page);
+	add_mm_counter(mm, MM_SWAPENTS, -1);
+	add_mm_counter(mm, MM_ANONPAGES, 1);
+	WRITE_ONCE(pte_val(*pte), pte_val(pteval));
+	spin_unlock(&mm->page_table_lock);
+	swap_free(entry);
+	return SWAP_AGAIN;
+}
+
+/**
+ * remove_swap_ptes - map a page of reclaim again where it was unmapped
+ * @page: the page, locked, still carrying its swap entry
+ *
+ * For a write-out that failed or was given up after try_to_unmap(): every
+ * pte that holds the page's swap entry gets the page back.
+ */
+void remove_swap_ptes(struct page *page)
+{
+	struct rmap_walk_control rwc = {
+		.rmap_one = remove_swap_pte,
+	};
+
+	VM_BUG_ON_PAGE(!PageSwapCache(page), page);
+	rmap_walk(page, &rwc);
 }
 
 struct referenced_arg {

@@ -44,9 +44,23 @@ const char * const vmstat_text[] = {
 	"nr_page_table_pages",
 
 	/* enum vm_event_item */
+	"pswpin",
+	"pswpout",
 	TEXTS_FOR_ZONES("pgalloc")
+	TEXTS_FOR_ZONES("allocstall")
 	"pgfree",
+	"pgactivate",
+	"pgdeactivate",
 	"pgfault",
+	"pgmajfault",
+	"pgrefill",
+	"pgsteal_kswapd",
+	"pgsteal_direct",
+	"pgscan_kswapd",
+	"pgscan_direct",
+	"pgscan_anon",
+	"pgsteal_anon",
+	"pageoutrun",
 	"oom_kill",
 	"pgmigrate_success",
 	"pgmigrate_fail",
@@ -59,6 +73,9 @@ const char * const vmstat_text[] = {
 	"compact_daemon_wake",
 	"compact_daemon_migrate_scanned",
 	"compact_daemon_free_scanned",
+	"balloon_inflate",
+	"balloon_deflate",
+	"balloon_migrate",
 };
 
 #define NR_VMSTAT_ITEMS (NR_VM_ZONE_STAT_ITEMS + NR_VM_NODE_STAT_ITEMS + \

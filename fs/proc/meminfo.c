@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/vmstat.h>
+#include <linux/swap.h>
 #include <linux/percpu.h>
 #include <linux/seq_file.h>
 #include <linux/proc_fs.h>
@@ -23,13 +24,29 @@ static int meminfo_proc_show(struct seq_file *m, void *v)
 {
 	unsigned long sreclaimable = global_node_page_state(NR_SLAB_RECLAIMABLE);
 	unsigned long sunreclaim = global_node_page_state(NR_SLAB_UNRECLAIMABLE);
+	unsigned long active = global_node_page_state(NR_ACTIVE_ANON);
+	unsigned long inactive = global_node_page_state(NR_INACTIVE_ANON);
+	unsigned long swap_total, swap_free;
 
+	si_swapinfo(&swap_total, &swap_free);
 	show_val_kb(m, "MemTotal:       ", totalram_pages);
 	show_val_kb(m, "MemFree:        ", global_zone_page_state(NR_FREE_PAGES));
 	show_val_kb(m, "MemAvailable:   ", si_mem_available());
+	/* No swap cache that outlives a write-out: see mm/swap_state.c. */
+	show_val_kb(m, "SwapCached:     ", 0);
+	show_val_kb(m, "Active:         ", active);
+	show_val_kb(m, "Inactive:       ", inactive);
+	show_val_kb(m, "Active(anon):   ", active);
+	show_val_kb(m, "Inactive(anon): ", inactive);
+	show_val_kb(m, "SwapTotal:      ", swap_total);
+	show_val_kb(m, "SwapFree:       ", swap_free);
+	show_val_kb(m, "AnonPages:      ", global_node_page_state(NR_ANON_MAPPED));
 	show_val_kb(m, "Slab:           ", sreclaimable + sunreclaim);
 	show_val_kb(m, "SReclaimable:   ", sreclaimable);
 	show_val_kb(m, "SUnreclaim:     ", sunreclaim);
+	seq_printf(m, "KernelStack:    %8lu kB\n",
+		   global_node_page_state(NR_KERNEL_STACK_KB));
+	show_val_kb(m, "PageTables:     ", global_node_page_state(NR_PAGETABLE));
 	show_val_kb(m, "Percpu:         ", pcpu_nr_pages());
 	return 0;
 }

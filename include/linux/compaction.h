@@ -53,6 +53,15 @@ enum compact_result try_to_compact_pages(gfp_t gfp_mask, unsigned int order,
 		unsigned int alloc_flags, const struct alloc_context *ac,
 		enum compact_priority prio);
 void reset_isolation_suitable(pg_data_t *pgdat);
+
+/*
+ * Free pages compaction wants besides the request itself: room for the
+ * pages it migrates (a later kernel's name for 4.8's "2UL << order").
+ */
+static inline unsigned long compact_gap(unsigned int order)
+{
+	return 2UL << order;
+}
 enum compact_result compaction_suitable(struct zone *zone, int order,
 		unsigned int alloc_flags, int classzone_idx);
 
@@ -83,5 +92,6 @@ static inline bool compaction_withdrawn(enum compact_result result)
 int kcompactd_run(int nid);
 void kcompactd_stop(int nid);
 void wakeup_kcompactd(pg_data_t *pgdat, int order, int classzone_idx);
+void kcompactd_run_pending(pg_data_t *pgdat);
 
 #endif /* _LINUX_COMPACTION_H */

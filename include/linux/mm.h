@@ -167,6 +167,12 @@ void exit_mmap(struct mm_struct *mm);
 struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);
 
+/* A user of @mm that is not one of its tasks (swapoff); pair with mmput. */
+static inline bool mmget_not_zero(struct mm_struct *mm)
+{
+	return atomic_inc_not_zero(&mm->mm_users);
+}
+
 static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
 {
 	long val = atomic_long_read(&mm->rss_stat[member]);

@@ -203,6 +203,13 @@ typedef struct pglist_data {
 	int node_id;
 	unsigned long totalreserve_pages;
 
+	/* kswapd: the node's reclaim daemon (mm/vmscan.c) */
+	wait_queue_head_t kswapd_wait;
+	struct task_struct *kswapd;
+	int kswapd_order;		/* the highest order asked for */
+	enum zone_type kswapd_classzone_idx;	/* MAX_NR_ZONES: none */
+	int kswapd_failures;		/* balance_pgdat() runs that freed none */
+
 	/* kcompactd: the node's compaction daemon */
 	int kcompactd_max_order;
 	enum zone_type kcompactd_classzone_idx;

@@ -48,6 +48,7 @@ struct anon_vma *page_get_anon_vma(struct page *page);
 void put_anon_vma(struct anon_vma *anon_vma);
 int rmap_walk(struct page *page, struct rmap_walk_control *rwc);
 int try_to_unmap(struct page *page, enum ttu_flags flags);
+void remove_swap_ptes(struct page *page);
 void remove_migration_ptes(struct page *old, struct page *new);
 int page_referenced(struct page *page, int is_locked,
 		    unsigned long *vm_flags);

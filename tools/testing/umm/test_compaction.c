@@ -34,6 +34,7 @@
 #include <linux/slab.h>
 #include <linux/err.h>
 #include <linux/umm.h>
+#include <linux/swap.h>
 #include "../../../mm/internal.h"
 
 /* The default boot: kcompactd is a thread of its own. */
@@ -620,7 +621,7 @@ TEST_F(umm, kcompactd_wakes_after_a_failing_allocation)
  * returns, and the allocation succeeds on kcompactd's work alone,
  * without a direct compaction stall.
  */
-TEST_F(det, kcompactd_runs_in_the_caller_when_deterministic)
+TEST_F(det, kcompactd_runs_at_safe_points_when_deterministic)
 {
 	long wake, scanned, stall;
 	struct page *page;
@@ -629,6 +630,7 @@ TEST_F(det, kcompactd_runs_in_the_caller_when_deterministic)
 	ASSERT_TRUE(umm_deterministic);
 	EXPECT_EQ(NULL, NODE_DATA(0)->kcompactd);
 	EXPECT_EQ(NULL, find_task("kcompactd0"));
+	EXPECT_EQ(NULL, find_task("kswapd0"));
 	ASSERT_EQ(0, fragment(&f, false));
 	ASSERT_EQ(0, free_blocks_from(3));
 	wake = vmstat("compact_daemon_wake");
@@ -636,18 +638,21 @@ TEST_F(det, kcompactd_runs_in_the_caller_when_deterministic)
 	stall = vmstat("compact_stall");
 
 	/*
-	 * An atomic allocation must not run kcompactd's work in the caller,
-	 * which may hold locks: it does not wake it at all here.
+	 * An atomic allocation must not do kswapd's or kcompactd's work in
+	 * the caller, which may hold locks: the request waits...
 	 */
 	page = alloc_pages(GFP_NOWAIT | __GFP_NOWARN, 3);
 	EXPECT_EQ(NULL, page);
 	EXPECT_EQ(wake, vmstat("compact_daemon_wake"));
 	EXPECT_EQ(scanned, vmstat("compact_daemon_migrate_scanned"));
 
-	/* One that may sleep runs it, before its own direct compaction. */
-	page = alloc_pages(GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY, 3);
+	/* ...for the next safe point, as the end of a console command. */
+	kswapd_run_pending();
 	EXPECT_EQ(wake + 1, vmstat("compact_daemon_wake"));
 	EXPECT_LT(scanned, vmstat("compact_daemon_migrate_scanned"));
+
+	/* kcompactd made the order: no direct compaction needed now. */
+	page = alloc_pages(GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY, 3);
 	EXPECT_NE(NULL, page);
 	EXPECT_EQ(stall, vmstat("compact_stall"));
 	if (page)

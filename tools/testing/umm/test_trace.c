@@ -548,6 +548,8 @@ TEST_F(umm, trace_write_clears_the_buffer)
 	struct trace_text t;
 	int i;
 
+	/* Only this test may emit the event: kcompactd0 would, going to sleep. */
+	kcompactd_stop(0);
 	ASSERT_EQ(0, write_tracing("set_event", "mm_compaction_kcompactd_sleep"));
 	for (i = 0; i < 10; i++)
 		trace_mm_compaction_kcompactd_sleep(i);
@@ -577,6 +579,7 @@ TEST_F(umm, trace_write_clears_the_buffer)
 		     event_text(t.lines[0]));
 	trace_text_free(&t);
 	trace_release();
+	EXPECT_EQ(0, kcompactd_run(0));
 }
 
 /*

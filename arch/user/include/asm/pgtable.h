@@ -80,6 +80,7 @@ static inline unsigned long pte_index(unsigned long address)
 
 static inline int pte_none(pte_t pte)		{ return !pte_val(pte); }
 static inline int pte_present(pte_t pte)	{ return pte_val(pte) & _PAGE_PRESENT; }
+static inline int pte_same(pte_t a, pte_t b)	{ return pte_val(a) == pte_val(b); }
 static inline int pte_write(pte_t pte)		{ return pte_val(pte) & _PAGE_RW; }
 static inline int pte_dirty(pte_t pte)		{ return pte_val(pte) & _PAGE_DIRTY; }
 static inline int pte_young(pte_t pte)		{ return pte_val(pte) & _PAGE_ACCESSED; }
