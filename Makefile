@@ -27,7 +27,7 @@ KTOOLS	:= .kernel-tools
 # Directories with a kernel-style Makefile fragment (obj-y / host-y lists).
 DIRS := arch/user/os arch/user/kernel init kernel kernel/sched kernel/time \
 	kernel/locking kernel/trace lib mm fs fs/proc fs/debugfs fs/sysfs \
-	block drivers/block/zram samples/movable
+	block drivers/block/zram drivers/virtio arch/user/drivers samples/movable
 
 GCC_INC := $(shell $(CC) -print-file-name=include)
 
@@ -51,14 +51,14 @@ KERNEL_DEFINES := -Dsnprintf=kernel_snprintf -Dvsnprintf=kernel_vsnprintf \
 
 KCFLAGS := -std=gnu11 -nostdinc -isystem $(GCC_INC) -ffreestanding \
 	-fno-strict-aliasing -fno-common -fno-delete-null-pointer-checks \
-	-D__KERNEL__ $(KERNEL_DEFINES) -Iinclude -Iarch/user/include \
+	-D__KERNEL__ $(KERNEL_DEFINES) -Iinclude -Iinclude/uapi -Iarch/user/include \
 	-include include/linux/kconfig.h $(WARN) $(OPT) $(SANFLAGS)
 
 HCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iarch/user/include $(WARN) $(OPT) \
 	$(SANFLAGS)
 
 # Tests and tools: libc plus the kernel headers, like tools/testing/vma.
-TCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iinclude -Iarch/user/include \
+TCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iinclude -Iinclude/uapi -Iarch/user/include \
 	-I$(KTOOLS)/selftests -Itools/testing/umm \
 	-include include/linux/kconfig.h $(WARN) -Wno-unused-function \
 	$(OPT) $(SANFLAGS)

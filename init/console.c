@@ -28,6 +28,8 @@ static const struct console_cmd *cmd_tables[] = {
 	console_task_cmds,
 	console_blk_cmds,
 	console_swap_cmds,
+	console_balloon_cmds,
+	console_scenario_cmds,
 };
 
 static const struct {
@@ -411,6 +413,9 @@ int console_main(struct console_args *args)
 	case CONSOLE_SCENARIO:
 		s = find_scenario(args->arg);
 		err = console_run_text(s->text, s->name, true);
+		/* A run that stopped on an error has no end: see report_user.h. */
+		if (!err)
+			console_record_end();
 		break;
 	case CONSOLE_SCENARIOS:
 		return list_scenarios();
@@ -531,6 +536,10 @@ void console_usage(void)
 "  zsmalloc.movable=0    zsmalloc pages not movable (as before 4.8)\n"
 "  movable_sample.movable=0  the sample driver's pages likewise\n"
 "  zram.num_devices=N    zram devices (default 1)\n"
+"  virtio_balloon_dev.enable=1  plug a virtio-balloon device; its features:\n"
+"                        .deflate_on_oom=1, .stats=0, .must_tell_host=0\n"
+"  virtio_balloon.movable=0  balloon pages not movable (as before 4.8)\n"
+"  virtio_balloon.oom_pages=N  pages the balloon gives back per OOM (256)\n"
 "\n"
 "Commands:\n");
 	for (t = 0; t < ARRAY_SIZE(cmd_tables); t++)

@@ -55,6 +55,13 @@ extern const struct console_cmd console_mm_cmds[];
 extern const struct console_cmd console_task_cmds[];
 extern const struct console_cmd console_blk_cmds[];
 extern const struct console_cmd console_swap_cmds[];
+extern const struct console_cmd console_balloon_cmds[];
+extern const struct console_cmd console_scenario_cmds[];
+
+/* init/console_scenario.c: the A/B runner's record lines */
+extern bool umm_record;
+__printf(1, 2) void console_record(const char *fmt, ...);
+void console_record_end(void);
 
 /* init/scenarios.c */
 struct scenario {

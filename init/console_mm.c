@@ -122,6 +122,7 @@ static int cmd_alloc(int argc, char **argv)
 	}
 	console_printf("%s: %u/%u order-%u allocations succeeded\n",
 		       set->name, ok, count, order);
+	console_record("alloc %u %u %u", order, ok, count);
 	return 0;
 }
 

@@ -20,6 +20,7 @@
 #include <linux/cpuhotplug.h>
 #include <linux/err.h>
 #include <linux/init.h>
+#include <linux/page_kind.h>
 #include <asm/host_ops.h>
 
 static struct kmem_cache *task_struct_cachep;
@@ -45,6 +46,7 @@ static void *alloc_thread_stack(void)
 
 	if (!page)
 		return NULL;
+	page_kind_set(page, THREAD_SIZE_ORDER, PAGE_KIND_STACK);
 	mod_node_page_state(page_pgdat(page), NR_KERNEL_STACK_KB,
 			    THREAD_SIZE / 1024);
 	return page_address(page);

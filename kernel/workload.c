@@ -65,11 +65,12 @@ static int workload_main(void *arg)
 		if (READ_ONCE(w->stop) || fatal_signal_pending(current))
 			break;
 	}
+	/* Read without the lock by whoever waits for the exit. */
 	if (fatal_signal_pending(current))
-		w->exit_signal = SIGKILL;
+		WRITE_ONCE(w->exit_signal, SIGKILL);
 	/* A request that arrives from now on is refused; one in flight fails. */
 	spin_lock(&w->lock);
-	w->exited = true;
+	WRITE_ONCE(w->exited, true);
 	req = w->req;
 	w->req = NULL;
 	spin_unlock(&w->lock);
@@ -102,6 +103,7 @@ void workload_kick(struct task_struct *tsk)
  */
 struct workload *workload_start(const char *name)
 {
+	static u64 workloads_started;	/* under workloads_lock */
 	struct task_struct *tsk;
 	struct mm_struct *mm;
 	struct workload *w;
@@ -122,7 +124,12 @@ struct workload *workload_start(const char *name)
 	if (!mm)
 		goto free_w;
 	strscpy(w->name, name, sizeof(w->name));
-	w->owner = hash_64((u64)(unsigned long)w ^ umm_seed, 32) | 1;
+	/*
+	 * The identity stamped into every page must not depend on where
+	 * the host mapped anything, or two runs with one seed compress
+	 * different bytes: number the workloads instead.
+	 */
+	w->owner = hash_64(++workloads_started ^ umm_seed, 32) | 1;
 	init_waitqueue_head(&w->wait);
 	spin_lock_init(&w->lock);
 

@@ -176,11 +176,17 @@ void __ClearPageMovable(struct page *page)
  */
 void defer_compaction(struct zone *zone, int order)
 {
-	zone->compact_considered = 0;
-	if (zone->compact_defer_shift < COMPACT_MAX_DEFER_SHIFT)
-		zone->compact_defer_shift++;
-	if (order < zone->compact_order_failed)
-		zone->compact_order_failed = order;
+	/*
+	 * These hints are read and written without a lock by every
+	 * compactor, as in Linux: a lost update only changes when the
+	 * next attempt is made.  Hence the *_ONCE accesses throughout.
+	 */
+	WRITE_ONCE(zone->compact_considered, 0);
+	if (READ_ONCE(zone->compact_defer_shift) < COMPACT_MAX_DEFER_SHIFT)
+		WRITE_ONCE(zone->compact_defer_shift,
+			   READ_ONCE(zone->compact_defer_shift) + 1);
+	if (order < READ_ONCE(zone->compact_order_failed))
+		WRITE_ONCE(zone->compact_order_failed, order);
 	trace_mm_compaction_defer_compaction(zone, order);
 }
 
@@ -193,13 +199,14 @@ void defer_compaction(struct zone *zone, int order)
  */
 bool compaction_deferred(struct zone *zone, int order)
 {
-	unsigned long defer_limit = 1UL << zone->compact_defer_shift;
+	unsigned long defer_limit = 1UL << READ_ONCE(zone->compact_defer_shift);
+	unsigned long considered = READ_ONCE(zone->compact_considered);
 
-	if (order < zone->compact_order_failed)
+	if (order < READ_ONCE(zone->compact_order_failed))
 		return false;
-	if (zone->compact_considered < defer_limit)
-		zone->compact_considered++;
-	if (zone->compact_considered >= defer_limit)
+	if (considered < defer_limit)
+		WRITE_ONCE(zone->compact_considered, ++considered);
+	if (considered >= defer_limit)
 		return false;
 	trace_mm_compaction_deferred(zone, order);
 	return true;
@@ -214,11 +221,11 @@ bool compaction_deferred(struct zone *zone, int order)
 void compaction_defer_reset(struct zone *zone, int order, bool alloc_success)
 {
 	if (alloc_success) {
-		zone->compact_considered = 0;
-		zone->compact_defer_shift = 0;
+		WRITE_ONCE(zone->compact_considered, 0);
+		WRITE_ONCE(zone->compact_defer_shift, 0);
 	}
-	if (order >= zone->compact_order_failed)
-		zone->compact_order_failed = order + 1;
+	if (order >= READ_ONCE(zone->compact_order_failed))
+		WRITE_ONCE(zone->compact_order_failed, order + 1);
 	trace_mm_compaction_defer_reset(zone, order);
 }
 
@@ -231,10 +238,10 @@ void compaction_defer_reset(struct zone *zone, int order, bool alloc_success)
  */
 bool compaction_restarting(struct zone *zone, int order)
 {
-	if (order < zone->compact_order_failed)
+	if (order < READ_ONCE(zone->compact_order_failed))
 		return false;
-	return zone->compact_defer_shift == COMPACT_MAX_DEFER_SHIFT &&
-	       zone->compact_considered >= 1UL << zone->compact_defer_shift;
+	return READ_ONCE(zone->compact_defer_shift) == COMPACT_MAX_DEFER_SHIFT &&
+	       READ_ONCE(zone->compact_considered) >= 1UL << COMPACT_MAX_DEFER_SHIFT;
 }
 
 /* ---- skip hints ------------------------------------------------------ */
@@ -264,7 +271,7 @@ static void __reset_isolation_suitable(struct zone *zone)
 {
 	unsigned long pfn;
 
-	zone->compact_blockskip_flush = false;
+	WRITE_ONCE(zone->compact_blockskip_flush, false);
 	for (pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone);
 	     pfn += pageblock_nr_pages) {
 		cond_resched();
@@ -287,7 +294,8 @@ void reset_isolation_suitable(pg_data_t *pgdat)
 	for (zoneid = 0; zoneid < MAX_NR_ZONES; zoneid++) {
 		struct zone *zone = &pgdat->node_zones[zoneid];
 
-		if (populated_zone(zone) && zone->compact_blockskip_flush)
+		if (populated_zone(zone) &&
+		    READ_ONCE(zone->compact_blockskip_flush))
 			__reset_isolation_suitable(zone);
 	}
 }
@@ -818,7 +826,7 @@ static enum compact_result __compact_finished(struct zone *zone,
 		 * pass may be cleared when the node is balanced (kswapd).
 		 */
 		if (cc->direct_compaction)
-			zone->compact_blockskip_flush = true;
+			WRITE_ONCE(zone->compact_blockskip_flush, true);
 		return cc->whole_zone ? COMPACT_COMPLETE : COMPACT_PARTIAL_SKIPPED;
 	}
 
@@ -1245,7 +1253,8 @@ static bool kcompactd_work_requested(pg_data_t *pgdat)
 
 static bool kcompactd_node_suitable(pg_data_t *pgdat)
 {
-	enum zone_type classzone_idx = pgdat->kcompactd_classzone_idx;
+	enum zone_type classzone_idx = READ_ONCE(pgdat->kcompactd_classzone_idx);
+	int order = READ_ONCE(pgdat->kcompactd_max_order);
 	int zoneid;
 
 	for (zoneid = 0; zoneid <= classzone_idx; zoneid++) {
@@ -1253,7 +1262,7 @@ static bool kcompactd_node_suitable(pg_data_t *pgdat)
 
 		if (!populated_zone(zone))
 			continue;
-		if (compaction_suitable(zone, pgdat->kcompactd_max_order, 0,
+		if (compaction_suitable(zone, order, 0,
 					classzone_idx) == COMPACT_CONTINUE)
 			return true;
 	}
@@ -1266,8 +1275,8 @@ static DEFINE_MUTEX(kcompactd_work_mutex);
 static void kcompactd_do_work(pg_data_t *pgdat)
 {
 	struct compact_control cc = {
-		.order = pgdat->kcompactd_max_order,
-		.classzone_idx = pgdat->kcompactd_classzone_idx,
+		.order = READ_ONCE(pgdat->kcompactd_max_order),
+		.classzone_idx = READ_ONCE(pgdat->kcompactd_classzone_idx),
 		.mode = MIGRATE_SYNC_LIGHT,
 		.ignore_skip_hint = true,
 		.gfp_mask = GFP_KERNEL,
@@ -1312,10 +1321,10 @@ static void kcompactd_do_work(pg_data_t *pgdat)
 	 * Done until woken again; a request that came in meanwhile for a
 	 * higher order or a lower zone is kept.
 	 */
-	if (pgdat->kcompactd_max_order <= cc.order)
-		pgdat->kcompactd_max_order = 0;
-	if (pgdat->kcompactd_classzone_idx >= cc.classzone_idx)
-		pgdat->kcompactd_classzone_idx = pgdat->nr_zones - 1;
+	if (READ_ONCE(pgdat->kcompactd_max_order) <= cc.order)
+		WRITE_ONCE(pgdat->kcompactd_max_order, 0);
+	if (READ_ONCE(pgdat->kcompactd_classzone_idx) >= cc.classzone_idx)
+		WRITE_ONCE(pgdat->kcompactd_classzone_idx, pgdat->nr_zones - 1);
 	mutex_unlock(&kcompactd_work_mutex);
 }
 
@@ -1378,8 +1387,8 @@ static int kcompactd(void *p)
 {
 	pg_data_t *pgdat = p;
 
-	pgdat->kcompactd_max_order = 0;
-	pgdat->kcompactd_classzone_idx = pgdat->nr_zones - 1;
+	WRITE_ONCE(pgdat->kcompactd_max_order, 0);
+	WRITE_ONCE(pgdat->kcompactd_classzone_idx, pgdat->nr_zones - 1);
 
 	while (!kthread_should_stop()) {
 		trace_mm_compaction_kcompactd_sleep(pgdat->node_id);
@@ -1434,8 +1443,8 @@ static int __init kcompactd_init(void)
 	pg_data_t *pgdat = NODE_DATA(0);
 
 	init_waitqueue_head(&pgdat->kcompactd_wait);
-	pgdat->kcompactd_max_order = 0;
-	pgdat->kcompactd_classzone_idx = pgdat->nr_zones - 1;
+	WRITE_ONCE(pgdat->kcompactd_max_order, 0);
+	WRITE_ONCE(pgdat->kcompactd_classzone_idx, pgdat->nr_zones - 1);
 	register_sysctl("vm", compaction_sysctls);
 	/* Deterministic runs do kcompactd's work at its wake-up points. */
 	if (umm_deterministic)

@@ -188,16 +188,10 @@ static vm_fault_t do_anonymous_page(struct vm_area_struct *vma,
 	return 0;
 }
 
-/*
- * Read the page behind swap pte @orig into a new page and map it.  The
- * slot is freed: without a swap cache the page is its only copy from now
- * on, hence mapped dirty.  Returns 0 when the pte is resolved (by us or
- * by a racing fault) or must be looked at again, or VM_FAULT_* bits.  A
- * fault (@fault) counts a major fault when it read the page; swapoff
- * does not.  mmap_sem held.
- */
-static vm_fault_t swapin_pte(struct vm_area_struct *vma, unsigned long address,
-			     pte_t *pte, pte_t orig, bool fault)
+/* swapin_pte() with the device held. */
+static vm_fault_t __swapin_pte(struct vm_area_struct *vma,
+			       unsigned long address, pte_t *pte, pte_t orig,
+			       bool fault)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	swp_entry_t entry = pte_to_swp_entry(orig);
@@ -211,7 +205,14 @@ static vm_fault_t swapin_pte(struct vm_area_struct *vma, unsigned long address,
 	}
 	if (anon_vma_prepare(vma))
 		return VM_FAULT_OOM;
-	page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	/*
+	 * swapoff (!fault) must not have the OOM killer take a task's
+	 * memory to make room for pages coming back: Linux marks the
+	 * swapoff task as the OOM killer's first choice.  The console has
+	 * no task to kill, so swapoff gives up on ENOMEM instead.
+	 */
+	page = alloc_page(fault ? GFP_HIGHUSER_MOVABLE :
+			  GFP_HIGHUSER_MOVABLE | __GFP_NORETRY);
 	if (!page)
 		return VM_FAULT_OOM;
 	__SetPageLocked(page);
@@ -240,9 +241,38 @@ static vm_fault_t swapin_pte(struct vm_area_struct *vma, unsigned long address,
 	spin_unlock(&mm->page_table_lock);
 	unlock_page(page);
 	swap_free(entry);
+	count_vm_event(PSWPIN);
 	if (fault)
 		count_vm_event(PGMAJFAULT);
 	return 0;
+}
+
+/*
+ * Read the page behind swap pte @orig into a new page and map it.  The
+ * slot is freed: without a swap cache the page is its only copy from now
+ * on, hence mapped dirty.  Returns 0 when the pte is resolved (by us or
+ * by a racing fault) or must be looked at again, or VM_FAULT_* bits.  A
+ * fault (@fault) counts a major fault when it read the page; swapoff
+ * does not.  mmap_sem held.
+ */
+static vm_fault_t swapin_pte(struct vm_area_struct *vma, unsigned long address,
+			     pte_t *pte, pte_t orig, bool fault)
+{
+	swp_entry_t entry = pte_to_swp_entry(orig);
+	struct swap_info_struct *si;
+	vm_fault_t ret;
+
+	/*
+	 * Device gone: swapoff brought the page in first (the pte changed),
+	 * or the entry never was valid.
+	 */
+	si = get_swap_device(entry);
+	if (!si)
+		return pte_same(__pte(READ_ONCE(pte_val(*pte))), orig) ?
+		       VM_FAULT_SIGBUS : 0;
+	ret = __swapin_pte(vma, address, pte, orig, fault);
+	put_swap_device(si);
+	return ret;
 }
 
 /**

@@ -8,10 +8,15 @@
  * SIGKILL.  Its thread notices at its next access to memory or while
  * waiting for work, exits, and frees its memory; until then no other
  * task is chosen, and allocators wait for it.
+ *
+ * Before choosing, the OOM notifiers are called: a driver holding memory
+ * it can give back (the virtio balloon with DEFLATE_ON_OOM) frees some,
+ * and if anything was freed the allocation retries instead.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/oom.h>
+#include <linux/notifier.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/vmstat.h>
@@ -23,6 +28,30 @@ DEFINE_MUTEX(oom_lock);
 
 static atomic_t oom_victims = ATOMIC_INIT(0);
 static DECLARE_WAIT_QUEUE_HEAD(oom_victims_wait);
+
+static BLOCKING_NOTIFIER_HEAD(oom_notify_list);
+
+/**
+ * register_oom_notifier - be called before the OOM killer kills
+ * @nb: the callback; its data is an unsigned long * to add freed pages to
+ *
+ * Return: 0, or -EEXIST.
+ */
+int register_oom_notifier(struct notifier_block *nb)
+{
+	return blocking_notifier_chain_register(&oom_notify_list, nb);
+}
+
+/**
+ * unregister_oom_notifier - stop being called
+ * @nb: the callback; not running any more when this returns
+ *
+ * Return: 0, or -ENOENT.
+ */
+int unregister_oom_notifier(struct notifier_block *nb)
+{
+	return blocking_notifier_chain_unregister(&oom_notify_list, nb);
+}
 
 /* What killing @p would give back, in pages. */
 static unsigned long oom_badness(struct task_struct *p)
@@ -114,7 +143,13 @@ static void oom_kill_process(struct oom_control *oc, struct task_struct *p)
  */
 bool out_of_memory(struct oom_control *oc)
 {
+	unsigned long freed = 0;
 	bool abort;
+
+	/* Memory given back by a notifier: no need to kill, retry. */
+	blocking_notifier_call_chain(&oom_notify_list, 0, &freed);
+	if (freed > 0)
+		return true;
 
 	/* The allocating task is itself dying: it gets out of the way. */
 	if (fatal_signal_pending(current))

@@ -24,6 +24,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/highmem.h>
+#include <linux/page_kind.h>
 #include <linux/compaction.h>
 #include <linux/swap.h>
 #include <linux/oom.h>
@@ -252,6 +253,7 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 {
 	int i, bad = 0;
 
+	page_kind_clear(page, order);
 	for (i = 0; i < (1 << order); i++) {
 		struct page *p = page + i;
 		const char *reason;
@@ -1080,7 +1082,7 @@ static struct page *__alloc_pages_direct_compact(gfp_t gfp_mask,
 	if (page) {
 		struct zone *zone = page_zone(page);
 
-		zone->compact_blockskip_flush = false;
+		WRITE_ONCE(zone->compact_blockskip_flush, false);
 		compaction_defer_reset(zone, order, true);
 		count_vm_event(COMPACTSUCCESS);
 		return page;
@@ -1169,9 +1171,22 @@ check_priority:
 static void wake_all_kswapds(unsigned int order, gfp_t gfp_mask,
 			     const struct alloc_context *ac)
 {
-	/* kswapd wakes kcompactd in its turn (mm/vmscan.c). */
-	wakeup_kswapd(&NODE_DATA(0)->node_zones[ac->high_zoneidx], gfp_mask,
-		      order, ac->high_zoneidx);
+	struct pglist_data *pgdat = NODE_DATA(0);
+	int z;
+
+	/*
+	 * Linux walks the zonelist and wakes the node's kswapd from the
+	 * first eligible zone it meets: the highest managed one, not
+	 * high_zoneidx itself, which (ZONE_MOVABLE without movablecore=)
+	 * may be empty.  kswapd wakes kcompactd in its turn (mm/vmscan.c).
+	 */
+	for (z = ac->high_zoneidx; z >= 0; z--) {
+		if (managed_zone(&pgdat->node_zones[z])) {
+			wakeup_kswapd(&pgdat->node_zones[z], gfp_mask, order,
+				      ac->high_zoneidx);
+			return;
+		}
+	}
 }
 
 /*
@@ -1718,6 +1733,7 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 
 	mem_map = memblock_alloc(max_pfn * sizeof(struct page),
 				 SMP_CACHE_BYTES);
+	page_kind_init(max_pfn);
 	pgdat->node_id = 0;
 	pgdat->node_start_pfn = 0;
 	pgdat->node_spanned_pages = max_pfn;

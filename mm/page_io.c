@@ -54,6 +54,10 @@ int swap_writepage(struct page *page)
  *
  * The caller holds the slot (a pte's count keeps it from being freed).
  *
+ * pswpin is counted by the caller once the page is mapped: without a
+ * swap cache a fault and swapoff may both read a slot, and only one read
+ * is used (Linux reads it once, into the swap cache).
+ *
  * Return: 0 with the page uptodate, or the device's error.
  */
 int swap_readpage(struct page *page, swp_entry_t entry)
@@ -66,6 +70,5 @@ int swap_readpage(struct page *page, swp_entry_t entry)
 	if (err)
 		return err;
 	SetPageUptodate(page);
-	count_vm_event(PSWPIN);
 	return 0;
 }

@@ -12,6 +12,8 @@
  * swap_info[] entries are never freed, so a stale entry can always be
  * looked up; swap_map goes with swapoff, under si->lock, after SWP_USED
  * is cleared, and every user of it checks SWP_USED under that lock.
+ * Faults hold the device with get_swap_device() (SWP_VALID); swapoff
+ * clears SWP_VALID and waits for them before the map and bdev go.
  *
  * Lock order: swap_lock, then si->lock.
  */
@@ -81,6 +83,55 @@ struct swap_info_struct *swp_swap_info(swp_entry_t entry)
 	return type < MAX_SWAPFILES ? &swap_info[type] : NULL;
 }
 
+/**
+ * get_swap_device - hold the device of @entry against swapoff
+ * @entry: a swap entry read from a pte, perhaps stale
+ *
+ * A fault reads its swap pte without any lock that swapoff takes: the
+ * device may be going away under it.  This is 5.3's answer to that race
+ * (4.8 left it open).
+ *
+ * Return: the device, held until put_swap_device(), or NULL if it is
+ * off (or the entry is out of its range).
+ */
+struct swap_info_struct *get_swap_device(swp_entry_t entry)
+{
+	struct swap_info_struct *si = swp_swap_info(entry);
+	unsigned long offset = swp_offset(entry);
+
+	if (!si)
+		return NULL;
+	spin_lock(&si->lock);
+	if (!(READ_ONCE(si->flags) & SWP_VALID) || !offset || offset >= si->max) {
+		spin_unlock(&si->lock);
+		return NULL;
+	}
+	si->users++;
+	spin_unlock(&si->lock);
+	return si;
+}
+
+/**
+ * put_swap_device - let swapoff go on
+ * @si: what get_swap_device() returned
+ */
+void put_swap_device(struct swap_info_struct *si)
+{
+	spin_lock(&si->lock);
+	si->users--;
+	spin_unlock(&si->lock);
+}
+
+static unsigned int swap_device_users(struct swap_info_struct *si)
+{
+	unsigned int users;
+
+	spin_lock(&si->lock);
+	users = si->users;
+	spin_unlock(&si->lock);
+	return users;
+}
+
 /* ---- slots ------------------------------------------------------------- */
 
 /* A slot of @si for a page of reclaim, or 0 (si->lock held). */
@@ -117,19 +168,26 @@ static unsigned long scan_swap_map(struct swap_info_struct *si)
  */
 swp_entry_t get_swap_page(void)
 {
+	/*
+	 * Where the search for the next slot starts: devices of equal
+	 * priority take turns (4.8 requeues the device it used behind its
+	 * equals), as swapon(8) promises.  Under swap_lock.
+	 */
+	static unsigned int next_type;
 	struct swap_info_struct *si, *best = NULL;
 	swp_entry_t entry = { 0 };
 	unsigned long offset = 0;
-	unsigned int type;
+	unsigned int i, type;
 
 	if (atomic_long_read(&nr_swap_pages) <= 0)
 		return entry;
 	spin_lock(&swap_lock);
-	for (type = 0; type < nr_swapfiles; type++) {
+	for (i = 0; i < nr_swapfiles; i++) {
+		type = (next_type + i) % nr_swapfiles;
 		si = &swap_info[type];
 		if ((si->flags & SWP_WRITEOK) != SWP_WRITEOK)
 			continue;
-		if (si->inuse_pages >= si->pages)
+		if (READ_ONCE(si->inuse_pages) >= si->pages)
 			continue;
 		if (!best || si->prio > best->prio)
 			best = si;
@@ -141,6 +199,7 @@ swp_entry_t get_swap_page(void)
 		if (offset) {
 			atomic_long_dec(&nr_swap_pages);
 			entry = swp_entry(best->type, offset);
+			next_type = best->type + 1;
 		}
 	}
 	spin_unlock(&swap_lock);
@@ -472,7 +531,12 @@ int swapon(const char *path, int prio)
 	if (!map)
 		goto put;
 
-	spin_lock_init(&si->lock);
+	/*
+	 * si->lock is set up once, at boot: a fault with a stale entry
+	 * may take it at any time (get_swap_device()).  The fields it
+	 * guards are set under it, for the same reason.
+	 */
+	spin_lock(&si->lock);
 	si->type = type;
 	si->bdev = bdev;
 	si->max = maxpages;
@@ -487,10 +551,13 @@ int swapon(const char *path, int prio)
 	si->inuse_pages = 0;
 	snprintf(si->name, sizeof(si->name), "/dev/%s",
 		 bdev->bd_disk->disk_name);
+	spin_unlock(&si->lock);
 
 	spin_lock(&swap_lock);
+	spin_lock(&si->lock);
 	si->prio = prio >= 0 ? prio : --least_priority;
-	WRITE_ONCE(si->flags, SWP_USED | SWP_WRITEOK);
+	WRITE_ONCE(si->flags, SWP_USED | SWP_WRITEOK | SWP_VALID);
+	spin_unlock(&si->lock);
 	if (type >= nr_swapfiles)
 		nr_swapfiles = type + 1;
 	total_swap_pages += si->pages;
@@ -521,8 +588,10 @@ static int unuse_all_mms(unsigned int type)
 	/* References first: a task may exit while we work on its mm. */
 	read_lock(&tasklist_lock);
 	for_each_process(p) {
-		if (p->flags & PF_KTHREAD)
-			continue;
+		/*
+		 * Kernel threads have no mm; p->flags is not read, as its
+		 * owner changes PF_MEMALLOC in it without a lock.
+		 */
 		task_lock(p);
 		if (p->mm && n < ARRAY_SIZE(mms) && mmget_not_zero(p->mm))
 			mms[n++] = p->mm;
@@ -586,7 +655,7 @@ int swapoff(const char *path)
 		goto out;
 
 	spin_lock(&swap_lock);
-	si->flags &= ~SWP_WRITEOK;
+	WRITE_ONCE(si->flags, si->flags & ~SWP_WRITEOK);
 	total_swap_pages -= si->pages;
 	atomic_long_sub(si->pages, &nr_swap_pages);
 	spin_unlock(&swap_lock);
@@ -595,13 +664,24 @@ int swapoff(const char *path)
 	if (err) {
 		/* As Linux does: the device goes back to work. */
 		spin_lock(&swap_lock);
-		si->flags |= SWP_WRITEOK;
+		WRITE_ONCE(si->flags, si->flags | SWP_WRITEOK);
 		total_swap_pages += si->pages;
 		atomic_long_add(si->pages, &nr_swap_pages);
 		spin_unlock(&swap_lock);
 		goto out;
 	}
 
+	spin_lock(&si->lock);
+	WRITE_ONCE(si->flags, si->flags & ~SWP_VALID);
+	spin_unlock(&si->lock);
+	/*
+	 * No new get_swap_device() succeeds now; the faults that got in
+	 * before read slots that try_to_unuse() already freed, and find
+	 * their pte changed.  Let them finish before the map and the
+	 * device go (5.3's synchronize_rcu() there, with a count here).
+	 */
+	while (swap_device_users(si))
+		schedule_timeout_uninterruptible(1);
 	spin_lock(&swap_lock);
 	spin_lock(&si->lock);
 	WRITE_ONCE(si->flags, 0);
@@ -646,6 +726,17 @@ static int swaps_show(struct seq_file *m, void *v)
 	mutex_unlock(&swapon_mutex);
 	return 0;
 }
+
+/* The devices' locks live as long as swap_info[]: see swapon(). */
+static int __init swapfile_init(void)
+{
+	unsigned int type;
+
+	for (type = 0; type < MAX_SWAPFILES; type++)
+		spin_lock_init(&swap_info[type].lock);
+	return 0;
+}
+subsys_initcall(swapfile_init);
 
 static int __init procswaps_init(void)
 {

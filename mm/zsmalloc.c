@@ -71,6 +71,7 @@
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/migrate.h>
+#include <linux/page_kind.h>
 #include <linux/pagemap.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -683,6 +684,7 @@ static struct zspage *alloc_zspage(struct zs_pool *pool,
 			kmem_cache_free(pool->zspage_cachep, zspage);
 			return NULL;
 		}
+		page_kind_set(page, 0, PAGE_KIND_ZSMALLOC);
 		inc_zone_page_state(page, NR_ZSPAGES);
 		pages[i] = page;
 	}
@@ -1848,6 +1850,7 @@ static int __init zs_init(void)
 	if (ret)
 		return ret;
 	init_huge_class_size();
+	migrate_kind_register(&zsmalloc_aops, "zsmalloc");
 	zs_stat_root = debugfs_create_dir("zsmalloc", NULL);
 	return 0;
 }

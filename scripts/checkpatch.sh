@@ -23,6 +23,7 @@ declare -A extra=(
 	[include/linux/bitops.h]=VOLATILE
 	[include/linux/compiler.h]=VOLATILE
 	[include/linux/printk.h]=PREFER_PR_LEVEL,PRINTK_RATELIMITED,PRINTK_WITHOUT_KERN_LEVEL,LOGGING_CONTINUATION
+	[include/linux/dev_printk.h]=PRINTK_WITHOUT_KERN_LEVEL,PREFER_DEV_LEVEL
 	[include/linux/kernel.h]=CONSIDER_KSTRTO
 	[lib/kstrtox.c]=CONSIDER_KSTRTO
 	[lib/cmdline.c]=CONSIDER_KSTRTO

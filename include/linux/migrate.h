@@ -5,6 +5,7 @@
 
 #include <linux/mm.h>
 #include <linux/migrate_mode.h>
+#include <linux/fs.h>
 
 /* Allocates the target of a migration; may fail (NULL). */
 typedef struct page *new_page_t(struct page *page, unsigned long private,
@@ -54,6 +55,12 @@ void putback_movable_page(struct page *page);
 int PageMovable(struct page *page);
 void __SetPageMovable(struct page *page, struct address_space *mapping);
 void __ClearPageMovable(struct page *page);
+
+/* mm/migrate_kinds.c: migrations by kind of page (umm's own debugfs file) */
+void migrate_kind_register(const struct address_space_operations *a_ops,
+			   const char *name);
+void migrate_kind_count(const struct address_space_operations *a_ops);
+
 int migrate_page(struct address_space *mapping, struct page *newpage,
 		 struct page *page, enum migrate_mode mode);
 int migrate_pages(struct list_head *l, new_page_t new, free_page_t free,

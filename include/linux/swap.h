@@ -55,6 +55,7 @@ unsigned long shrink_all_memory(unsigned long nr_to_reclaim);
 enum {
 	SWP_USED	= (1 << 0),	/* is slot in swap_info[] used? */
 	SWP_WRITEOK	= (1 << 1),	/* ok to write to this swap? */
+	SWP_VALID	= (1 << 13),	/* get_swap_device() may hold it (5.3) */
 };
 
 struct block_device;
@@ -72,6 +73,7 @@ struct swap_info_struct {
 	unsigned int inuse_pages;	/* slots in use */
 	unsigned int cluster_next;	/* where the next search starts */
 	struct block_device *bdev;
+	unsigned int users;		/* get_swap_device() holders */
 	char name[32];			/* as given to swapon, for /proc/swaps */
 	spinlock_t lock;		/* the counts and the bits above */
 };
@@ -85,6 +87,8 @@ void swap_free(swp_entry_t entry);
 void swapcache_free(swp_entry_t entry);
 bool swap_slot_has_cache(swp_entry_t entry);
 struct swap_info_struct *swp_swap_info(swp_entry_t entry);
+struct swap_info_struct *get_swap_device(swp_entry_t entry);
+void put_swap_device(struct swap_info_struct *si);
 void free_swap_and_cache(swp_entry_t entry);
 int mkswap(const char *path);
 int swapon(const char *path, int prio);

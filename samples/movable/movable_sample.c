@@ -35,6 +35,7 @@
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/migrate.h>
+#include <linux/page_kind.h>
 #include <linux/pagemap.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -227,6 +228,7 @@ static int sample_add_page(void)
 		kfree(obj);
 		return -ENOMEM;
 	}
+	page_kind_set(page, 0, PAGE_KIND_DRIVER);
 
 	spin_lock(&sample.lock);
 	obj->id = sample.next_id++;
@@ -460,6 +462,7 @@ static int __init movable_sample_init(void)
 	prandom_seed_state(&sample.rnd, umm_seed ^ SAMPLE_MAGIC);
 	/* Our address_space: all the VM needs of it is the operations. */
 	sample.mapping.a_ops = &sample_aops;
+	migrate_kind_register(&sample_aops, "movable_sample");
 
 	dir = debugfs_create_dir("movable_sample", NULL);
 	debugfs_create_file("pages", 0644, dir, NULL, &pages_fops);

@@ -42,44 +42,6 @@ UMM_TASK_FIXTURE_SETUP
 
 /* ---- helpers ---------------------------------------------------------- */
 
-struct console_out {
-	int ret;
-	char out[8192];
-	char err[8192];
-};
-
-static void slurp(FILE *f, char *buf, size_t size)
-{
-	size_t n;
-
-	rewind(f);
-	n = fread(buf, 1, size - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-}
-
-/* Run console commands as a script would, capturing what they print. */
-static int console(const char *cmds, struct console_out *o)
-{
-	FILE *out = tmpfile(), *err = tmpfile();
-	int saved_out, saved_err;
-
-	fflush(stdout);
-	fflush(stderr);
-	saved_out = dup(1);
-	saved_err = dup(2);
-	dup2(fileno(out), 1);
-	dup2(fileno(err), 2);
-	o->ret = console_run_text(cmds, "test", true);
-	dup2(saved_out, 1);
-	dup2(saved_err, 2);
-	close(saved_out);
-	close(saved_err);
-	slurp(out, o->out, sizeof(o->out));
-	slurp(err, o->err, sizeof(o->err));
-	return o->ret;
-}
-
 static unsigned long count_lines(const char *s)
 {
 	unsigned long n = 0;
@@ -352,7 +314,7 @@ TEST_F(umm, oom_killer_ends_the_biggest_task_and_spares_the_other)
 	EXPECT_EQ(-EINTR, workload_fill(b, 500, umm_test_seed));
 	EXPECT_EQ(oom + 1, sum_vm_event(OOM_KILL));
 	ASSERT_TRUE(wait_exited(b));
-	EXPECT_EQ(SIGKILL, b->exit_signal);
+	EXPECT_EQ(SIGKILL, READ_ONCE(b->exit_signal));
 	EXPECT_EQ(-ESRCH, workload_verify(b, &res));
 	EXPECT_FALSE(READ_ONCE(a->exited));
 

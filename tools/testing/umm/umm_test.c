@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "umm_test_lib.h"
+#include "../../../init/console.h"
 
 #include <linux/kthread.h>
 #include <linux/completion.h>
@@ -227,4 +228,35 @@ int umm_test_args(int argc, char **argv)
 	       umm_test_seed);
 	fflush(stdout);
 	return argc;
+}
+
+static void slurp(FILE *f, char *buf, size_t size)
+{
+	size_t n;
+
+	rewind(f);
+	n = fread(buf, 1, size - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+}
+
+int console(const char *cmds, struct console_out *o)
+{
+	FILE *out = tmpfile(), *err = tmpfile();
+	int saved_out, saved_err;
+
+	fflush(stdout);
+	fflush(stderr);
+	saved_out = dup(1);
+	saved_err = dup(2);
+	dup2(fileno(out), 1);
+	dup2(fileno(err), 2);
+	o->ret = console_run_text(cmds, "test", true);
+	dup2(saved_out, 1);
+	dup2(saved_err, 2);
+	close(saved_out);
+	close(saved_err);
+	slurp(out, o->out, sizeof(o->out));
+	slurp(err, o->err, sizeof(o->err));
+	return o->ret;
 }

@@ -49,6 +49,15 @@ int umm_prime_anon_vma_cache(void);
 /* Parses -s SEED (or $UMM_SEED), prints the seed; returns the new argc. */
 int umm_test_args(int argc, char **argv);
 
+/* What console commands printed, and their status. */
+struct console_out {
+	int ret;
+	char out[16384];
+	char err[16384];
+};
+/* Run console commands as a script would, capturing what they print. */
+int console(const char *cmds, struct console_out *o);
+
 #define UMM_ZONE(idx)	(&NODE_DATA(0)->node_zones[(idx)])
 
 #endif /* _UMM_TEST_LIB_H */

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * init/console_scenario.c - phases, memory maps and the run's record
+ *
+ * A scenario marks its phases (`phase NAME`) and takes pictures of memory
+ * (`snapshot NAME`: one character per pageblock, saying what fills it).
+ * With umm.record=1, as the A/B runner boots each run, the console also
+ * prints record lines ("@ ...", see arch/user/os/report_user.h) that the
+ * runner parses into the table and the report; a person at the console
+ * sees the same phases and maps as plain text.
+ *
+ * The map is read without stopping anything: in the default mode a page
+ * may change under the walk, and the picture is a moment's, as
+ * /proc/kpageflags would be.
+ */
+#define MODULE_PARAM_PREFIX "umm."
+
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/page_kind.h>
+#include <linux/moduleparam.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/ctype.h>
+#include <linux/workload.h>
+#include <linux/pseudo_fs.h>
+#include <linux/err.h>
+#include "../mm/internal.h"
+#include "console.h"
+
+/* umm.record=1: print the record lines the A/B runner reads. */
+bool umm_record;
+module_param_named(record, umm_record, bool, 0444);
+
+/* The classes and migratetype letters of report_user.h. */
+enum map_class { CL_FREE, CL_ANON, CL_ZSMALLOC, CL_BALLOON, CL_DRIVER,
+		 CL_TABLES, CL_UNMOVABLE, NR_CLASSES };
+static const char class_chars[NR_CLASSES] = ".azbdpu";
+static const char * const class_names[NR_CLASSES] = {
+	"free", "anonymous (LRU)", "zsmalloc", "balloon", "sample driver",
+	"page tables and kernel stacks", "other unmovable",
+};
+static const char mt_chars[MIGRATE_TYPES] = {
+	[MIGRATE_UNMOVABLE] = 'U', [MIGRATE_MOVABLE] = 'M',
+	[MIGRATE_RECLAIMABLE] = 'R', [MIGRATE_HIGHATOMIC] = 'H',
+	[MIGRATE_ISOLATE] = 'I',
+};
+
+#define MAP_LINE	64	/* pageblocks per line of the text map */
+
+/**
+ * console_record - print one record line, if recording
+ * @fmt: the line after "@ ", without the newline
+ */
+__printf(1, 2) void console_record(const char *fmt, ...)
+{
+	char line[256];
+	va_list args;
+
+	if (!umm_record)
+		return;
+	va_start(args, fmt);
+	vscnprintf(line, sizeof(line), fmt, args);
+	va_end(args);
+	console_printf("@ %s\n", line);
+}
+
+static enum map_class page_class(struct page *page)
+{
+	switch (page_kind(page)) {
+	case PAGE_KIND_ZSMALLOC:
+		return CL_ZSMALLOC;
+	case PAGE_KIND_BALLOON:
+		return CL_BALLOON;
+	case PAGE_KIND_DRIVER:
+		return CL_DRIVER;
+	case PAGE_KIND_STACK:
+		return CL_TABLES;
+	default:
+		break;
+	}
+	if (PageTable(page))
+		return CL_TABLES;
+	if (PageAnon(page) || PageLRU(page))
+		return CL_ANON;
+	return CL_UNMOVABLE;
+}
+
+/* What fills the pageblock at @start_pfn: the class with the most pages. */
+static char block_class(struct zone *zone, unsigned long start_pfn)
+{
+	unsigned long end = start_pfn + pageblock_nr_pages, pfn;
+	unsigned int count[NR_CLASSES] = { 0 };
+	unsigned int best = CL_FREE, c;
+
+	spin_lock(&zone->lock);	/* the free blocks' orders hold still */
+	/* A free block larger than a pageblock is marked at its head only. */
+	for (c = pageblock_order + 1; c < MAX_ORDER; c++) {
+		unsigned long head = start_pfn & ~((1UL << c) - 1);
+
+		if (head >= zone->zone_start_pfn &&
+		    PageBuddy(pfn_to_page(head)) &&
+		    page_order(pfn_to_page(head)) >= c) {
+			spin_unlock(&zone->lock);
+			return class_chars[CL_FREE];
+		}
+	}
+	for (pfn = start_pfn; pfn < end; ) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (PageBuddy(page)) {
+			unsigned long n = 1UL << page_order(page);
+
+			n = min(n, end - pfn);
+			count[CL_FREE] += n;
+			pfn += n;
+			continue;
+		}
+		count[page_class(page)]++;
+		pfn++;
+	}
+	spin_unlock(&zone->lock);
+	for (c = 0; c < NR_CLASSES; c++)
+		if (count[c] > count[best])
+			best = c;
+	return class_chars[best];
+}
+
+/* Free blocks per order, all zones, as /proc/buddyinfo counts them. */
+static void record_buddy(const char *label)
+{
+	unsigned long nr[MAX_ORDER] = { 0 };
+	char line[256];
+	struct zone *zone;
+	int order, len;
+
+	if (!umm_record)
+		return;
+	for_each_populated_zone(zone) {
+		spin_lock(&zone->lock);
+		for (order = 0; order < MAX_ORDER; order++)
+			nr[order] += zone->free_area[order].nr_free;
+		spin_unlock(&zone->lock);
+	}
+	len = scnprintf(line, sizeof(line), "buddy %s", label);
+	for (order = 0; order < MAX_ORDER; order++)
+		len += scnprintf(line + len, sizeof(line) - len, " %lu",
+				 nr[order]);
+	console_record("%s", line);
+}
+
+static bool valid_label(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!n || n > 24)
+		return false;
+	for (; *s; s++)
+		if (!isalnum(*s) && *s != '-' && *s != '_')
+			return false;
+	return true;
+}
+
+static int cmd_phase(int argc, char **argv)
+{
+	if (argc != 2 || !valid_label(argv[1]))
+		return console_cmd_err(-EINVAL,
+			"usage: phase NAME (letters, digits, - and _, up to 24)");
+	/* The runner shows phases itself; at a console, say where we are. */
+	if (umm_record)
+		console_record("phase %s", argv[1]);
+	else
+		console_printf("== %s\n", argv[1]);
+	record_buddy(argv[1]);
+	return 0;
+}
+
+static int cmd_snapshot(int argc, char **argv)
+{
+	unsigned long nr_blocks = DIV_ROUND_UP(max_pfn, pageblock_nr_pages);
+	unsigned long i, pfn;
+	char *classes, *types;
+	unsigned int c;
+
+	if (argc != 2 || !valid_label(argv[1]))
+		return console_cmd_err(-EINVAL,
+			"usage: snapshot NAME (letters, digits, - and _, up to 24)");
+	classes = kmalloc(2 * (nr_blocks + 1), GFP_KERNEL | __GFP_NOWARN);
+	if (!classes)
+		return console_cmd_err(-ENOMEM, "out of memory");
+	types = classes + nr_blocks + 1;
+	for (i = 0, pfn = 0; i < nr_blocks; i++, pfn += pageblock_nr_pages) {
+		struct page *page = pfn_to_page(pfn);
+
+		classes[i] = block_class(page_zone(page), pfn);
+		types[i] = mt_chars[get_pageblock_migratetype(page)] ? : '?';
+	}
+	classes[nr_blocks] = types[nr_blocks] = '\0';
+
+	if (umm_record) {
+		/* Longer than console_record()'s line: printed whole. */
+		console_printf("@ map %s %lu %s %s\n", argv[1], nr_blocks,
+			       classes, types);
+	} else {
+		console_printf("snapshot %s: %lu pageblocks of %lu KiB, %d per line\n",
+			       argv[1], nr_blocks,
+			       pageblock_nr_pages << (PAGE_SHIFT - 10),
+			       MAP_LINE);
+		for (i = 0; i < nr_blocks; i += MAP_LINE)
+			console_printf("  %.*s\n", MAP_LINE, classes + i);
+		console_printf(" ");
+		for (c = 0; c < NR_CLASSES; c++)
+			console_printf(" %c %s%s", class_chars[c],
+				       class_names[c],
+				       c + 1 < NR_CLASSES ? "," : "\n");
+	}
+	record_buddy(argv[1]);
+	kfree(classes);
+	return 0;
+}
+
+static unsigned long task_failures;
+
+/*
+ * A burst of task creation, as an app launch or a shell pipeline makes:
+ * each start needs an order-2 kernel stack, and may fail on fragmented
+ * memory.  Failures are counted, not fatal: they are what a scenario
+ * measures.
+ */
+static int cmd_spawn(int argc, char **argv)
+{
+	unsigned int count, i, ok = 0;
+	char name[TASK_COMM_LEN];
+
+	if (argc != 3 || !valid_label(argv[1]) || strlen(argv[1]) > 8 ||
+	    kstrtouint(argv[2], 10, &count) || !count || count > 4096)
+		return console_cmd_err(-EINVAL,
+			"usage: spawn PREFIX COUNT (PREFIX up to 8 letters, COUNT 1 to 4096)");
+	for (i = 0; i < count; i++) {
+		struct workload *w;
+
+		scnprintf(name, sizeof(name), "%s%u", argv[1], i);
+		w = workload_start(name);
+		if (!IS_ERR(w)) {
+			ok++;
+			continue;
+		}
+		if (PTR_ERR(w) == -EEXIST)
+			return console_cmd_err(-EEXIST, "spawn: '%s' exists", name);
+		task_failures++;
+		console_record("taskfail %s", name);
+	}
+	console_printf("spawn %s: %u of %u tasks started\n", argv[1], ok, count);
+	return 0;
+}
+
+/* The tasks a spawn started (those that did), gone again. */
+static int cmd_reap(int argc, char **argv)
+{
+	unsigned int count, i, n = 0;
+	char name[TASK_COMM_LEN];
+
+	if (argc != 3 || !valid_label(argv[1]) || strlen(argv[1]) > 8 ||
+	    kstrtouint(argv[2], 10, &count) || !count || count > 4096)
+		return console_cmd_err(-EINVAL,
+			"usage: reap PREFIX COUNT (as given to spawn)");
+	for (i = 0; i < count; i++) {
+		struct workload *w;
+
+		scnprintf(name, sizeof(name), "%s%u", argv[1], i);
+		w = workload_find(name);
+		if (!w)
+			continue;
+		workload_stop(w);
+		n++;
+	}
+	console_printf("reap %s: %u tasks exited\n", argv[1], n);
+	return 0;
+}
+
+/* Print every line "KEY VALUE" of @path as "@ stat PREFIXKEY VALUE". */
+static void record_file_stats(const char *path, const char *prefix)
+{
+	char *buf, *line, *next;
+	ssize_t len = kernel_read_file_path(path, &buf);
+
+	if (len < 0)
+		return;
+	for (line = buf; line < buf + len && *line; line = next) {
+		char *val;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		val = strchr(line, ' ');
+		if (!val)
+			continue;
+		*val++ = '\0';
+		/* The sample driver is "the driver" in the tables. */
+		if (!strcmp(line, "movable_sample"))
+			line = "driver";
+		console_record("stat %s%s %s", prefix, line, skip_spaces(val));
+	}
+	kfree(buf);
+}
+
+/**
+ * console_record_end - the run is over: its counters, then "@ end"
+ */
+void console_record_end(void)
+{
+	if (!umm_record)
+		return;
+	record_buddy("end");
+	record_file_stats("/proc/vmstat", "");
+	record_file_stats("/sys/kernel/debug/umm/migrated", "migrated_");
+	console_record("stat task_failures %lu", task_failures);
+	console_record("end");
+}
+
+const struct console_cmd console_scenario_cmds[] = {
+	{ "spawn", "spawn PREFIX COUNT",
+	  "start COUNT tasks (PREFIX0...), counting those that fail", cmd_spawn },
+	{ "reap", "reap PREFIX COUNT", "exit the tasks of a spawn", cmd_reap },
+	{ "phase", "phase NAME", "mark the start of a phase of a scenario",
+	  cmd_phase },
+	{ "snapshot", "snapshot NAME",
+	  "a map of memory: what fills each pageblock", cmd_snapshot },
+	{ }
+};
