@@ -25,6 +25,7 @@
 #include <linux/errno.h>
 #include <linux/ctype.h>
 #include <linux/workload.h>
+#include <linux/sched.h>
 #include <linux/pseudo_fs.h>
 #include <linux/err.h>
 #include "../mm/internal.h"
@@ -85,10 +86,18 @@ static enum map_class page_class(struct page *page)
 		return CL_TABLES;
 	if (PageAnon(page) || PageLRU(page))
 		return CL_ANON;
+	/*
+	 * No reference and not in the buddy lists: free on a CPU's pcp
+	 * list.  (The tail pages of a multi-page block have no reference
+	 * either; the kinds above that allocate such blocks are told by
+	 * their page_kind.)
+	 */
+	if (!page_ref_count(page))
+		return CL_FREE;
 	return CL_UNMOVABLE;
 }
 
-/* What fills the pageblock at @start_pfn: the class with the most pages. */
+/* What fills the pageblock at @start_pfn: the kind with the most pages. */
 static char block_class(struct zone *zone, unsigned long start_pfn)
 {
 	unsigned long end = start_pfn + pageblock_nr_pages, pfn;
@@ -122,8 +131,12 @@ static char block_class(struct zone *zone, unsigned long start_pfn)
 		pfn++;
 	}
 	spin_unlock(&zone->lock);
-	for (c = 0; c < NR_CLASSES; c++)
-		if (count[c] > count[best])
+	/*
+	 * Free only if wholly free: one page in use keeps the block from
+	 * serving a huge page, and that is what the map is for.
+	 */
+	for (c = CL_FREE + 1; c < NR_CLASSES; c++)
+		if (count[c] && (best == CL_FREE || count[c] > count[best]))
 			best = c;
 	return class_chars[best];
 }
@@ -200,9 +213,12 @@ static int cmd_snapshot(int argc, char **argv)
 	classes[nr_blocks] = types[nr_blocks] = '\0';
 
 	if (umm_record) {
-		/* Longer than console_record()'s line: printed whole. */
-		console_printf("@ map %s %lu %s %s\n", argv[1], nr_blocks,
-			       classes, types);
+		/* Longer than a console_printf() line: written in pieces. */
+		console_printf("@ map %s %lu ", argv[1], nr_blocks);
+		classes[nr_blocks] = ' ';
+		console_write(classes, 2 * nr_blocks + 1);
+		console_write("\n", 1);
+		classes[nr_blocks] = '\0';
 	} else {
 		console_printf("snapshot %s: %lu pageblocks of %lu KiB, %d per line\n",
 			       argv[1], nr_blocks,
@@ -253,6 +269,8 @@ static int cmd_spawn(int argc, char **argv)
 		console_record("taskfail %s", name);
 	}
 	console_printf("spawn %s: %u of %u tasks started\n", argv[1], ok, count);
+	/* Each start is an allocation of a kernel stack: count it as one. */
+	console_record("alloc %u %u %u", THREAD_SIZE_ORDER, ok, count);
 	return 0;
 }
 

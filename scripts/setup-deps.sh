@@ -5,7 +5,7 @@
 set -e
 
 PKGS="make gcc libc6-dev liblz4-dev libzstd-dev liblzo2-dev sparse coccinelle
-      linux-source-6.1 libxml2-utils xz-utils"
+      linux-source-6.1 libxml2-utils xz-utils python3"
 
 missing=
 for p in $PKGS; do

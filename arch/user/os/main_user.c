@@ -5,10 +5,14 @@
  * Hands the command line to the kernel, as a boot loader would.
  */
 #include <asm/host_ops.h>
+#include "scenario_user.h"
 
 int start_kernel(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
+	/* Scenarios run in child processes: see scenario_user.c. */
+	if (scenario_wanted(argc - 1, argv + 1))
+		return scenario_main(argc - 1, argv + 1);
 	return start_kernel(argc - 1, argv + 1);
 }
