@@ -18,6 +18,7 @@
 #include <linux/workqueue.h>
 #include <linux/swap.h>
 #include <asm/host_ops.h>
+#include <linux/workload.h>
 #include "console.h"
 
 #define LINE_MAX	4096
@@ -409,7 +410,9 @@ int console_main(struct console_args *args)
 		kfree(text);
 		break;
 	case CONSOLE_SHELL:
-		return run_shell();
+		err = run_shell();
+		workload_reap_exited();
+		return err;
 	case CONSOLE_SCENARIO:
 		s = find_scenario(args->arg);
 		err = console_run_text(s->text, s->name, true);
@@ -423,6 +426,7 @@ int console_main(struct console_args *args)
 		console_usage();
 		break;
 	}
+	workload_reap_exited();
 	return err ? 1 : 0;
 }
 

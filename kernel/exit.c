@@ -22,7 +22,7 @@ void exit_mm(struct task_struct *tsk)
 	if (!mm)
 		return;
 	task_lock(tsk);
-	tsk->mm = NULL;
+	WRITE_ONCE(tsk->mm, NULL);	/* some look without the lock */
 	task_unlock(tsk);
 	mmput(mm);
 	if (tsk->oom_victim)

@@ -195,6 +195,32 @@ int workload_stop(struct workload *w)
 }
 
 /**
+ * workload_reap_exited - collect the tasks the OOM killer ended
+ *
+ * A killed task's thread is gone but not yet joined until someone calls
+ * workload_stop() on it; the console does this for all of them when it
+ * is done, as init reaps its orphans.
+ */
+void workload_reap_exited(void)
+{
+	struct workload *w, *found;
+
+	do {
+		found = NULL;
+		mutex_lock(&workloads_lock);
+		list_for_each_entry(w, &workloads, list) {
+			if (READ_ONCE(w->exited)) {
+				found = w;
+				break;
+			}
+		}
+		mutex_unlock(&workloads_lock);
+		if (found)
+			workload_stop(found);
+	} while (found);
+}
+
+/**
  * workload_call - run @fn in the workload task and wait for it
  * @w: the workload
  * @fn: the request

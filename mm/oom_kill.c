@@ -83,9 +83,11 @@ static struct task_struct *select_bad_process(unsigned long *ppoints,
 	for_each_process(p) {
 		unsigned long points;
 
-		if (p->flags & PF_KTHREAD)
-			continue;
 		/*
+		 * Kernel threads are passed over by oom_badness() (no mm,
+		 * no points); p->flags is not read here, as its owner
+		 * changes PF_MEMALLOC in it without a lock.
+		 *
 		 * A victim blocks the scan until exit_oom_victim(), not
 		 * only while it still has an mm: exit_mm() clears ->mm
 		 * before mmput() has given the memory back.

@@ -183,7 +183,8 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags)
 	objs = objects_per_slab(s, order);
 	for (i = 0; i < (1U << order); i++) {
 		__SetPageSlab(page + i);
-		page[i].slab_cache = s;
+		/* Shares a word with ->private, which compaction reads unlocked. */
+		WRITE_ONCE(page[i].slab_cache, s);
 		/* Tail pages point at the head, with bit 0 set, as compound pages do. */
 		if (i)
 			page[i].lru.next = (void *)((unsigned long)page | 1);
@@ -216,7 +217,7 @@ static void free_slab(struct kmem_cache *s, struct page *page)
 	__mod_node_page_state(page_pgdat(page), slab_stat(s), -(1 << order));
 	for (i = 0; i < (1U << order); i++) {
 		__ClearPageSlab(page + i);
-		page[i].slab_cache = NULL;
+		WRITE_ONCE(page[i].slab_cache, NULL);	/* as in allocate_slab() */
 		if (i)
 			INIT_LIST_HEAD(&page[i].lru);
 	}

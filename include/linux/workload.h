@@ -46,6 +46,7 @@ struct verify_result {
 struct workload *workload_start(const char *name);
 struct workload *workload_find(const char *name);
 int workload_stop(struct workload *w);
+void workload_reap_exited(void);
 int workload_call(struct workload *w, long (*fn)(struct workload *w, void *arg),
 		  void *arg, long *ret);
 void workload_kick(struct task_struct *tsk);
