@@ -56,10 +56,12 @@ static int int_minmax_check(const struct ctl_table *table, bool neg,
 			    unsigned long mag)
 {
 	const int *min = table->extra1, *max = table->extra2;
-	long val = neg ? -(long)mag : (long)mag;
+	long val;
 
+	/* First: the magnitude of "-9223372036854775808" has no negative long. */
 	if (int_check(table, neg, mag))
 		return -EINVAL;
+	val = neg ? -(long)mag : (long)mag;
 	if ((min && val < *min) || (max && val > *max))
 		return -EINVAL;
 	return 0;

@@ -833,7 +833,7 @@ static enum compact_result __compact_finished(struct zone *zone,
 	if (is_via_compact_memory(cc->order))
 		return COMPACT_CONTINUE;
 
-	watermark = zone->watermark[cc->alloc_flags & ALLOC_WMARK_MASK];
+	watermark = wmark_pages(zone, cc->alloc_flags & ALLOC_WMARK_MASK);
 	if (!zone_watermark_ok(zone, cc->order, watermark, cc->classzone_idx,
 			       cc->alloc_flags))
 		return COMPACT_CONTINUE;
@@ -883,7 +883,7 @@ static enum compact_result __compaction_suitable(struct zone *zone, int order,
 	if (is_via_compact_memory(order))
 		return COMPACT_CONTINUE;
 
-	watermark = zone->watermark[alloc_flags & ALLOC_WMARK_MASK];
+	watermark = wmark_pages(zone, alloc_flags & ALLOC_WMARK_MASK);
 	if (zone_watermark_ok(zone, order, watermark, classzone_idx, alloc_flags))
 		return COMPACT_SUCCESS;
 

@@ -83,7 +83,7 @@ static int __init early_page_poison_param(char *buf)
 {
 	bool on;
 
-	if (kstrtobool(buf, &on)) {
+	if (param_parse_bool(buf, &on)) {
 		param_set_reason("expects on or off");
 		return -EINVAL;
 	}
@@ -956,7 +956,8 @@ bool __zone_watermark_ok(struct zone *z, unsigned int order,
 		min -= min / 2;
 	if (alloc_flags & ALLOC_HARDER)
 		min -= min / 4;
-	if (free_pages <= min + z->lowmem_reserve[classzone_idx])
+	/* Changed by lowmem_reserve_ratio writes: as the watermarks. */
+	if (free_pages <= min + READ_ONCE(z->lowmem_reserve[classzone_idx]))
 		return false;
 	if (!order)
 		return true;
@@ -1006,7 +1007,7 @@ static struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order,
 			continue;
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS)) {
 			unsigned long mark =
-				zone->watermark[alloc_flags & ALLOC_WMARK_MASK];
+				wmark_pages(zone, alloc_flags & ALLOC_WMARK_MASK);
 
 			if (!zone_watermark_ok(zone, order, mark,
 					       ac->classzone_idx, alloc_flags))
@@ -1491,14 +1492,14 @@ static void setup_per_zone_lowmem_reserve(void)
 		struct zone *zone = pgdat->node_zones + j;
 		unsigned long managed_pages = zone_managed_pages(zone);
 
-		zone->lowmem_reserve[j] = 0;
+		WRITE_ONCE(zone->lowmem_reserve[j], 0);
 		for (i = j - 1; i >= 0; i--) {
 			struct zone *lower_zone = pgdat->node_zones + i;
 
 			if (sysctl_lowmem_reserve_ratio[i] < 1)
 				sysctl_lowmem_reserve_ratio[i] = 1;
-			lower_zone->lowmem_reserve[j] =
-				managed_pages / sysctl_lowmem_reserve_ratio[i];
+			WRITE_ONCE(lower_zone->lowmem_reserve[j],
+				   managed_pages / sysctl_lowmem_reserve_ratio[i]);
 			managed_pages += zone_managed_pages(lower_zone);
 		}
 	}
@@ -1515,15 +1516,15 @@ static void calculate_totalreserve_pages(void)
 		long max = 0;
 
 		for (j = i; j < MAX_NR_ZONES; j++)
-			if (zone->lowmem_reserve[j] > max)
-				max = zone->lowmem_reserve[j];
+			if (READ_ONCE(zone->lowmem_reserve[j]) > max)
+				max = READ_ONCE(zone->lowmem_reserve[j]);
 		max += high_wmark_pages(zone);
 		if (max > (long)zone_managed_pages(zone))
 			max = zone_managed_pages(zone);
 		reserve_pages += max;
 	}
-	pgdat->totalreserve_pages = reserve_pages;
-	totalreserve_pages = reserve_pages;
+	WRITE_ONCE(pgdat->totalreserve_pages, reserve_pages);
+	WRITE_ONCE(totalreserve_pages, reserve_pages);
 }
 
 /**
@@ -1548,12 +1549,14 @@ void setup_per_zone_wmarks(void)
 		spin_lock(&zone->lock);
 		tmp = lowmem_pages ?
 			(u64)pages_min * zone_managed_pages(zone) / lowmem_pages : 0;
-		zone->watermark[WMARK_MIN] = tmp;
+		/* Read without the lock: see wmark_pages(). */
+		WRITE_ONCE(zone->watermark[WMARK_MIN], tmp);
 		tmp = max_t(u64, tmp >> 2,
 			    (u64)zone_managed_pages(zone) *
 			    watermark_scale_factor / 10000);
-		zone->watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
-		zone->watermark[WMARK_HIGH] = min_wmark_pages(zone) + tmp * 2;
+		WRITE_ONCE(zone->watermark[WMARK_LOW], min_wmark_pages(zone) + tmp);
+		WRITE_ONCE(zone->watermark[WMARK_HIGH],
+			   min_wmark_pages(zone) + tmp * 2);
 		spin_unlock(&zone->lock);
 	}
 	calculate_totalreserve_pages();
@@ -1816,7 +1819,8 @@ long si_mem_available(void)
 {
 	long available;
 
-	available = global_zone_page_state(NR_FREE_PAGES) - totalreserve_pages;
+	available = global_zone_page_state(NR_FREE_PAGES) -
+		    READ_ONCE(totalreserve_pages);
 	available += global_node_page_state(NR_SLAB_RECLAIMABLE) / 2;
 	return available < 0 ? 0 : available;
 }

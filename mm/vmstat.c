@@ -270,9 +270,10 @@ static void zoneinfo_show_zone(struct seq_file *m, struct zone *zone,
 		   high_wmark_pages(zone), zone->spanned_pages,
 		   zone->present_pages, zone_managed_pages(zone), 0UL);
 
-	seq_printf(m, "\n        protection: (%ld", zone->lowmem_reserve[0]);
+	seq_printf(m, "\n        protection: (%ld",
+		   READ_ONCE(zone->lowmem_reserve[0]));
 	for (i = 1; i < MAX_NR_ZONES; i++)
-		seq_printf(m, ", %ld", zone->lowmem_reserve[i]);
+		seq_printf(m, ", %ld", READ_ONCE(zone->lowmem_reserve[i]));
 	seq_putc(m, ')');
 
 	if (!populated_zone(zone)) {

@@ -117,9 +117,17 @@ enum zone_watermarks {
 	NR_WMARK
 };
 
-#define min_wmark_pages(z) ((z)->watermark[WMARK_MIN])
-#define low_wmark_pages(z) ((z)->watermark[WMARK_LOW])
-#define high_wmark_pages(z) ((z)->watermark[WMARK_HIGH])
+/*
+ * A write to min_free_kbytes or watermark_scale_factor changes the
+ * watermarks under zone->lock while allocators, kswapd and compaction
+ * read them without it.  Linux tolerates that race (a stale mark makes one
+ * check a little stricter or looser); the accesses are marked so that the
+ * compiler reads each mark once and ThreadSanitizer knows it is intended.
+ */
+#define wmark_pages(z, i) READ_ONCE((z)->watermark[i])
+#define min_wmark_pages(z) wmark_pages(z, WMARK_MIN)
+#define low_wmark_pages(z) wmark_pages(z, WMARK_LOW)
+#define high_wmark_pages(z) wmark_pages(z, WMARK_HIGH)
 
 /*
  * Per-cpu lists of order-0 pages, one per pcp migratetype.  Allocation
