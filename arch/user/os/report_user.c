@@ -21,8 +21,10 @@
  * the caller.
  */
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -1443,6 +1445,101 @@ static void fail(const char *dir, int err)
 		strerror(err));
 }
 
+/* The pid in "BASE.tmp.PID" or "BASE.old.PID" if @name is one, else 0. */
+static pid_t stale_pid(const char *name, const char *base, const char *kind)
+{
+	size_t len = strlen(base);
+	char *end;
+	long pid;
+
+	if (strncmp(name, base, len) || strncmp(name + len, kind, 5))
+		return 0;
+	name += len + 5;
+	if (*name < '1' || *name > '9')
+		return 0;
+	pid = strtol(name, &end, 10);
+	return *end || pid <= 0 || pid > INT_MAX ? 0 : pid;
+}
+
+static bool process_gone(pid_t pid)
+{
+	return pid != getpid() && kill(pid, 0) && errno == ESRCH;
+}
+
+/*
+ * What a run killed while writing its report left beside DIR (@base):
+ * DIR.tmp.PID, a report half written, is removed; DIR.old.PID, the
+ * previous report moved aside, goes back to DIR if DIR is missing (the
+ * kill came between the two renames of the fallback in swap_in()), and
+ * is removed otherwise.  Only names of processes that are gone.
+ */
+static void clean_stale(const char *base)
+{
+	char parent[PATH_MAX], path[2 * PATH_MAX];
+	const char *name = strrchr(base, '/');
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+
+	if (name) {
+		snprintf(parent, sizeof(parent), "%.*s",
+			 (int)(name - base) ? (int)(name - base) : 1, base);
+		name++;
+	} else {
+		strcpy(parent, ".");
+		name = base;
+	}
+	d = opendir(parent);
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		pid_t tmp = stale_pid(de->d_name, name, ".tmp.");
+		pid_t old = stale_pid(de->d_name, name, ".old.");
+
+		if (!(tmp && process_gone(tmp)) && !(old && process_gone(old)))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", parent, de->d_name);
+		if (old && lstat(base, &st) && errno == ENOENT &&
+		    !rename(path, base))
+			continue;
+		remove_report_dir(path, false);
+	}
+	closedir(d);
+}
+
+/*
+ * Put the complete report @tmp in place of @base.  There is a report at
+ * @base at every moment: an existing one is exchanged with the new one in
+ * one step (renameat2(RENAME_EXCHANGE)) and removed afterwards.  Where the
+ * file system cannot exchange, the old report is moved to @old first; a
+ * kill between the two renames leaves it there, and clean_stale() of the
+ * next run puts it back.
+ */
+static int swap_in(const char *tmp, const char *base, const char *old,
+		   bool replace)
+{
+	if (replace) {
+		if (!renameat2(AT_FDCWD, tmp, AT_FDCWD, base, RENAME_EXCHANGE)) {
+			remove_report_dir(tmp, false);	/* the old one now */
+			return 0;
+		}
+		if (errno != EINVAL)	/* EINVAL: this file system cannot */
+			return -errno;
+		if (rename(base, old))
+			return -errno;
+	}
+	if (rename(tmp, base)) {
+		int err = -errno;
+
+		if (replace)
+			rename(old, base);	/* put the old report back */
+		return err;
+	}
+	if (replace)
+		remove_report_dir(old, false);
+	return 0;
+}
+
 int report_write(const char *dir, const char *scenario, unsigned long seed,
 		 const struct scenario_run *runs, int nr)
 {
@@ -1472,6 +1569,7 @@ int report_write(const char *dir, const char *scenario, unsigned long seed,
 	base[len] = '\0';
 	snprintf(tmp, sizeof(tmp), "%s.tmp.%d", base, (int)getpid());
 	snprintf(old, sizeof(old), "%s.old.%d", base, (int)getpid());
+	clean_stale(base);
 
 	/*
 	 * An existing DIR is replaced only when it holds nothing but a
@@ -1539,20 +1637,11 @@ int report_write(const char *dir, const char *scenario, unsigned long seed,
 	if (o.err)
 		goto out;
 
-	if (replace && rename(base, old)) {
-		o.err = -errno;
+	o.err = swap_in(tmp, base, old, replace);
+	if (o.err) {
 		fail(dir, -o.err);
 		goto out;
 	}
-	if (rename(tmp, base)) {
-		o.err = -errno;
-		fail(dir, -o.err);
-		if (replace)
-			rename(old, base);	/* put the old report back */
-		goto out;
-	}
-	if (replace)
-		remove_report_dir(old, false);
 	return 0;
 out:
 	remove_report_dir(tmp, true);

@@ -120,9 +120,54 @@ static void child(const struct runner *r, int off, int fd)
 	_exit(start_kernel(n, argv));
 }
 
+/*
+ * What an A/B run printed besides its record lines is not shown, but it
+ * says why a run failed: the last lines are kept for the error.
+ */
+#define TAIL_LINES	8
+
+struct output_tail {
+	char *lines[TAIL_LINES];
+	unsigned int nr;	/* lines seen */
+};
+
+static void tail_add(struct output_tail *t, const char *line)
+{
+	char **slot = &t->lines[t->nr++ % TAIL_LINES];
+
+	free(*slot);
+	*slot = strdup(line);
+}
+
+/* Print the kept lines, indented; the error lines alone if there are any. */
+static void tail_print(const struct output_tail *t)
+{
+	unsigned int i, first = t->nr > TAIL_LINES ? t->nr - TAIL_LINES : 0;
+	int errors = 0;
+
+	for (i = first; i < t->nr; i++)
+		errors += !strncmp(t->lines[i % TAIL_LINES], "umm: ", 5);
+	for (i = first; i < t->nr; i++) {
+		const char *l = t->lines[i % TAIL_LINES];
+
+		if (l && (!errors || !strncmp(l, "umm: ", 5)))
+			fprintf(stderr, "    %s%s", l,
+				l[strcspn(l, "\n")] ? "" : "\n");
+	}
+}
+
+static void tail_free(struct output_tail *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < TAIL_LINES; i++)
+		free(t->lines[i]);
+}
+
 /* One run: fork, read its lines, wait.  Returns 0 if it ended well. */
 static int run_once(const struct runner *r, int off, struct scenario_run *run)
 {
+	struct output_tail tail = { 0 };
 	char line[1 << 16];
 	double t0 = now();
 	FILE *in;
@@ -152,6 +197,8 @@ static int run_once(const struct runner *r, int off, struct scenario_run *run)
 			/* A single run shows its console; A/B only phases. */
 			if (!r->ab)
 				fputs(line, stdout);
+			else
+				tail_add(&tail, line);
 			continue;
 		}
 		line[strcspn(line, "\n")] = '\0';
@@ -176,11 +223,15 @@ static int run_once(const struct runner *r, int off, struct scenario_run *run)
 		printf("%s: done in %.2f s, status %d\n", run->label, run->wall,
 		       run->exit_status);
 	if (run->exit_status || !run->ended) {
-		fprintf(stderr, "umm: scenario %s (%s) failed: status %d%s\n",
+		fprintf(stderr, "umm: scenario %s (%s) failed: status %d%s%s\n",
 			r->name, run->label, run->exit_status,
-			run->ended ? "" : ", it did not finish");
+			run->ended ? "" : ", it did not finish",
+			tail.nr ? "; it said:" : "");
+		tail_print(&tail);
+		tail_free(&tail);
 		return -EIO;
 	}
+	tail_free(&tail);
 	return 0;
 }
 

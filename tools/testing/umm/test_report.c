@@ -15,12 +15,15 @@
  *   - a report written over an old one replaces it; a directory holding
  *     other files is left alone;
  *   - an unwritable report directory: an error, one line on stderr, and
- *     neither the directory nor a temporary one left behind.
+ *     neither the directory nor a temporary one left behind;
+ *   - a run killed at any moment of writing its report leaves a report,
+ *     and what it left beside it is cleaned up by the next one.
  *
  * Every test name contains "report".
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -585,6 +588,108 @@ TEST(report_write_unwritable)
 	}
 
 	sh("chmod -R u+w %s; rm -rf %s", top, top);
+	report_free_run(&runs[0]);
+	report_free_run(&runs[1]);
+}
+
+/* The pid of a process that has ended. */
+static pid_t dead_pid(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	waitpid(pid, NULL, 0);
+	return pid;
+}
+
+/*
+ * What a run killed between its renames left: the old report moved aside
+ * (DIR.old.PID, no DIR) and the new one (DIR.tmp.PID), or a new one half
+ * written.  The next run puts the old report back before replacing it and
+ * removes the rest.
+ */
+TEST(report_write_cleans_up_after_a_killed_run)
+{
+	struct scenario_run runs[2];
+	char top[256], dir[300], path[340], err[512];
+	pid_t pid = dead_pid();
+	char *html;
+
+	parse_both(_metadata, runs);
+	make_tmpdir(top, sizeof(top));
+	ASSERT_NE(0, top[0]);
+	snprintf(dir, sizeof(dir), "%s/out", top);
+
+	ASSERT_EQ(0, write_capturing(dir, runs, 2, err, sizeof(err)));
+	snprintf(path, sizeof(path), "%s.old.%d", dir, (int)pid);
+	ASSERT_EQ(0, rename(dir, path));
+	snprintf(path, sizeof(path), "%s.tmp.%d", dir, (int)pid);
+	ASSERT_EQ(0, mkdir(path, 0755));
+	ASSERT_EQ(0, sh("echo '{' > %s/report.json", path));
+	EXPECT_EQ(2, count_entries(top));
+
+	runs[0].alloc_ok[2] = 124;
+	ASSERT_EQ(0, write_capturing(dir, runs, 2, err, sizeof(err)));
+	EXPECT_STREQ("", err);
+	EXPECT_EQ(1, count_entries(top));
+	EXPECT_EQ(6, count_entries(dir));
+	snprintf(path, sizeof(path), "%s/index.html", dir);
+	html = read_all(path);
+	ASSERT_NE(NULL, html);
+	EXPECT_NE(NULL, strstr(html, "124/200 (62%)"));
+	free(html);
+
+	/* A live process's temporary directory is its own: left alone. */
+	snprintf(path, sizeof(path), "%s.tmp.%d", dir, (int)getppid());
+	ASSERT_EQ(0, mkdir(path, 0755));
+	ASSERT_EQ(0, write_capturing(dir, runs, 2, err, sizeof(err)));
+	EXPECT_EQ(2, count_entries(top));
+
+	sh("rm -rf %s", top);
+	report_free_run(&runs[0]);
+	report_free_run(&runs[1]);
+}
+
+/*
+ * Kill a process that writes the report over and over, at random
+ * moments: DIR always holds a whole report, and once a run has finished,
+ * nothing else is left beside it.
+ */
+TEST(report_write_killed_at_random_keeps_a_report)
+{
+	struct scenario_run runs[2];
+	char top[256], dir[300], path[340], err[512];
+	unsigned int seed = umm_test_seed, i, missing = 0;
+
+	parse_both(_metadata, runs);
+	make_tmpdir(top, sizeof(top));
+	ASSERT_NE(0, top[0]);
+	snprintf(dir, sizeof(dir), "%s/out", top);
+	snprintf(path, sizeof(path), "%s/index.html", dir);
+	ASSERT_EQ(0, write_capturing(dir, runs, 2, err, sizeof(err)));
+
+	for (i = 0; i < 200; i++) {
+		pid_t pid = fork();
+
+		ASSERT_LE(0, pid);
+		if (pid == 0) {
+			fclose(stderr);
+			for (;;)
+				report_write(dir, "zram-frag", 42, runs, 2);
+		}
+		usleep(rand_r(&seed) % 3000);
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		if (access(path, F_OK))
+			missing++;
+	}
+	EXPECT_EQ(0, missing);
+	ASSERT_EQ(0, write_capturing(dir, runs, 2, err, sizeof(err)));
+	EXPECT_EQ(1, count_entries(top));
+	EXPECT_EQ(6, count_entries(dir));
+
+	sh("rm -rf %s", top);
 	report_free_run(&runs[0]);
 	report_free_run(&runs[1]);
 }
