@@ -101,6 +101,7 @@ struct file *filp_open(const char *filename, int flags, umode_t mode)
 	file->f_inode = d_inode(dentry);
 	file->f_op = file->f_inode->i_fop;
 	file->f_mode = fmode;
+	file->f_flags = flags;
 	err = do_open(dentry, file);
 	if (err) {
 		kfree(file);

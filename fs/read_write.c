@@ -213,27 +213,44 @@ ssize_t kernel_read_file_path(const char *path, char **bufp)
 }
 
 /**
- * kernel_write_file_path - write text to a pseudo file: the console's echo
+ * __kernel_write_file_path - write text to a pseudo file with open flags
  * @path: absolute path of the file
  * @buf: the text (the console passes it with its newline, as echo does)
  * @len: its length
+ * @flags: O_TRUNC for a shell's "echo text > file", O_APPEND for ">>";
+ *	pseudo files have no length, but some look at the flags (opened
+ *	with O_TRUNC, tracing's set_event starts from no events enabled)
  *
- * One write at position 0, as "echo text > file" does.  A file that
- * rejects the text leaves its value as it was and returns the error.
+ * One write at position 0.  A file that rejects the text leaves its value
+ * as it was and returns the error.
  *
  * Return: bytes the file took, or -errno from filp_open() (-EACCES for a
  * read-only file, -EISDIR, -ENOENT) or from the file's ->write()
  * (-EINVAL for text it cannot parse).
  */
-ssize_t kernel_write_file_path(const char *path, const char *buf, size_t len)
+ssize_t __kernel_write_file_path(const char *path, const char *buf,
+				 size_t len, int flags)
 {
 	struct file *file;
 	ssize_t ret;
 
-	file = filp_open(path, O_WRONLY, 0);
+	file = filp_open(path, O_WRONLY | (flags & (O_TRUNC | O_APPEND)), 0);
 	if (IS_ERR(file))
 		return PTR_ERR(file);
 	ret = kernel_write(file, buf, len, &file->f_pos);
 	filp_close(file, NULL);
 	return ret;
+}
+
+/**
+ * kernel_write_file_path - write text to a pseudo file as "echo text > file"
+ * @path: absolute path of the file
+ * @buf: the text
+ * @len: its length
+ *
+ * Return: as __kernel_write_file_path().
+ */
+ssize_t kernel_write_file_path(const char *path, const char *buf, size_t len)
+{
+	return __kernel_write_file_path(path, buf, len, O_TRUNC);
 }

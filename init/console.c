@@ -21,8 +21,6 @@
 #include <linux/workload.h>
 #include "console.h"
 
-#define LINE_MAX	4096
-
 static const struct console_cmd *cmd_tables[] = {
 	console_fs_cmds,
 	console_mm_cmds,
@@ -110,16 +108,37 @@ void console_write(const char *buf, size_t len)
 	host_ops.write(HOST_STDOUT, buf, len);
 }
 
+/* Output of any length: a long line is formatted again into a kmalloc'd buffer. */
 void console_printf(const char *fmt, ...)
 {
-	char buf[1024];
+	char buf[256], *out = buf;
 	va_list args;
 	int len;
 
 	va_start(args, fmt);
-	len = vscnprintf(buf, sizeof(buf), fmt, args);
+	len = vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
-	console_write(buf, len);
+	if (len >= (int)sizeof(buf)) {
+		out = kmalloc(len + 1, GFP_KERNEL | __GFP_NOWARN);
+		if (!out) {
+			console_write(buf, sizeof(buf) - 1);
+			console_err("\numm: output cut at %zu of %d bytes: no memory\n",
+				    sizeof(buf) - 1, len);
+			return;
+		}
+		va_start(args, fmt);
+		vsnprintf(out, len + 1, fmt, args);
+		va_end(args);
+	}
+	console_write(out, len);
+	if (out != buf)
+		kfree(out);
+}
+
+/* Text that needs no formatting, of any length (the help). */
+void console_puts(const char *s)
+{
+	console_write(s, strlen(s));
 }
 
 static const char *current_cmd = "umm";
@@ -137,10 +156,14 @@ int console_cmd_err(int err, const char *fmt, ...)
 {
 	char buf[512];
 	va_list args;
+	int len;
 
 	va_start(args, fmt);
-	vscnprintf(buf, sizeof(buf), fmt, args);
+	len = vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
+	/* Still one line: a reason that does not fit says it was cut. */
+	if (len >= (int)sizeof(buf))
+		memcpy(buf + sizeof(buf) - 4, "...", 4);
 	console_err("umm: %s: %s\n", current_cmd, buf);
 	return err;
 }
@@ -186,6 +209,8 @@ static int split_words(const char *line, char *out, char **argv, int max)
 		argv[argc++] = out;
 		if (*src == '>' && src[1] != '=') {
 			*out++ = *src++;
+			if (*src == '>')	/* ">>", append */
+				*out++ = *src++;
 			*out++ = '\0';
 			continue;
 		}
@@ -206,6 +231,31 @@ static int split_words(const char *line, char *out, char **argv, int max)
 	return argc;
 }
 
+/*
+ * The first word of @line as typed (quotes and all, at most 40 bytes):
+ * what an error names when the line cannot be split into words.
+ */
+static const char *first_word(const char *line, char *out, size_t size)
+{
+	size_t n = 0;
+
+	line = skip_spaces(line);
+	while (line[n] && !isspace(line[n]) && line[n] != '>' && n < size - 1)
+		n++;
+	memcpy(out, line, n);
+	out[n] = '\0';
+	return out;
+}
+
+/* Why a command line cannot be run, naming its command: "umm: CMD: why". */
+static int line_err(const char *line, int err, const char *why)
+{
+	char name[41];
+
+	console_err("umm: %s: %s\n", first_word(line, name, sizeof(name)), why);
+	return err;
+}
+
 /* Run one command line (no ';').  Returns 0 or -errno. */
 static int run_command(const char *line, char *words)
 {
@@ -214,23 +264,32 @@ static int run_command(const char *line, char *words)
 	int argc;
 
 	argc = split_words(line, words, argv, CONSOLE_MAX_ARGS);
-	if (argc == -E2BIG) {
-		console_err("umm: too many words in one command\n");
-		return argc;
-	}
-	if (argc < 0) {
-		console_err("umm: unbalanced quote\n");
-		return argc;
-	}
+	if (argc == -E2BIG)
+		return line_err(line, argc, "too many words (at most "
+				__stringify(CONSOLE_MAX_ARGS) ")");
+	if (argc < 0)
+		return line_err(line, argc, "unbalanced quote");
 	if (argc == 0 || argv[0][0] == '#')
 		return 0;
 	cmd = find_cmd(argv[0]);
 	if (!cmd) {
-		console_err("umm: %s: command not found (try 'help')\n", argv[0]);
+		/* An empty word ('') is a name too: show it quoted. */
+		console_err("umm: %s: command not found (try 'help')\n",
+			    argv[0][0] ? argv[0] : "''");
 		return -ENOENT;
 	}
 	current_cmd = cmd->name;
 	return cmd->fn(argc, argv);
+}
+
+/* A command or line longer than the console takes is refused whole, never cut. */
+static int too_long(const char *line, const char *what)
+{
+	char why[48];
+
+	snprintf(why, sizeof(why), "%s longer than %d bytes", what,
+		 CONSOLE_LINE_MAX);
+	return line_err(line, -E2BIG, why);
 }
 
 /*
@@ -240,8 +299,8 @@ static int run_command(const char *line, char *words)
  */
 int console_run_text(const char *text, const char *name, bool stop_on_error)
 {
-	char *buf = kmalloc(LINE_MAX, GFP_KERNEL);
-	char *words = kmalloc(2 * LINE_MAX, GFP_KERNEL);
+	char *buf = kmalloc(CONSOLE_LINE_MAX + 1, GFP_KERNEL);
+	char *words = kmalloc(2 * (CONSOLE_LINE_MAX + 1), GFP_KERNEL);
 	int ret = 0;
 
 	if (!buf || !words) {
@@ -252,7 +311,7 @@ int console_run_text(const char *text, const char *name, bool stop_on_error)
 	while (*text) {
 		size_t n = 0;
 		char quote = 0;
-		bool comment = false;
+		bool comment = false, cut = false;
 		int err;
 
 		while (*text && (quote || comment || (*text != ';')) &&
@@ -268,13 +327,15 @@ int console_run_text(const char *text, const char *name, bool stop_on_error)
 				quote = c;
 			if (comment)
 				continue;
-			if (n < LINE_MAX - 1)
+			if (n < CONSOLE_LINE_MAX)
 				buf[n++] = c;
+			else
+				cut = true;
 		}
 		if (*text)
 			text++;
 		buf[n] = '\0';
-		err = run_command(buf, words);
+		err = cut ? too_long(buf, "command") : run_command(buf, words);
 		/*
 		 * A command boundary is a safe point: in deterministic mode
 		 * the work that commands queued runs here, where a worker
@@ -335,8 +396,9 @@ static char *read_host_file(const char *path)
 
 static int run_shell(void)
 {
-	char *line = kmalloc(LINE_MAX, GFP_KERNEL);
+	char *line = kmalloc(CONSOLE_LINE_MAX + 1, GFP_KERNEL);
 	bool tty = host_ops.isatty(HOST_STDIN);
+	bool cut = false;
 	size_t n = 0;
 	char c;
 
@@ -351,19 +413,29 @@ static int run_shell(void)
 		if (r <= 0)
 			break;
 		if (c != '\n') {
-			if (n < LINE_MAX - 1)
+			if (n < CONSOLE_LINE_MAX)
 				line[n++] = c;
+			else
+				cut = true;
 			continue;
 		}
 		line[n] = '\0';
 		n = 0;
+		if (cut) {
+			too_long(line, "line");
+			cut = false;
+			continue;
+		}
 		if (!strcmp(skip_spaces(line), "exit"))
 			break;
 		console_run_text(line, "<stdin>", false);
 	}
 	if (n) {
 		line[n] = '\0';
-		console_run_text(line, "<stdin>", false);
+		if (cut)
+			too_long(line, "line");
+		else
+			console_run_text(line, "<stdin>", false);
 	}
 	kfree(line);
 	return 0;
@@ -522,7 +594,7 @@ void console_usage(void)
 	const struct console_cmd *c;
 	unsigned int t;
 
-	console_printf(
+	console_puts(
 "usage: umm [param=value ...] [-c 'CMD; CMD' | run FILE | shell |\n"
 "                              scenarios | --help]\n"
 "       umm [param=value ...] scenario NAME [--ab] [--seed N] [--report DIR]\n"
@@ -554,7 +626,7 @@ void console_usage(void)
 	for (t = 0; t < ARRAY_SIZE(cmd_tables); t++)
 		for (c = cmd_tables[t]; c->name; c++)
 			print_cmd_help(c);
-	console_printf(
+	console_puts(
 "\n"
 "Commands are separated by newlines or ';'.  '#' starts a comment.  A\n"
 "script stops at the first failing command with exit status 1.\n");

@@ -35,6 +35,8 @@ struct console_cmd {
 };
 
 #define CONSOLE_MAX_ARGS	32
+/* The longest command (and shell line): with its NUL, one page */
+#define CONSOLE_LINE_MAX	4095
 
 int console_parse_args(int argc, char **argv, struct console_args *args);
 void console_usage(void);
@@ -44,6 +46,7 @@ int console_run_text(const char *text, const char *name, bool stop_on_error);
 /* Output for the user (stdout) and errors ("umm: CMD: reason", stderr). */
 __printf(1, 2) void console_printf(const char *fmt, ...);
 void console_write(const char *buf, size_t len);
+void console_puts(const char *s);
 __printf(2, 3) int console_cmd_err(int err, const char *fmt, ...);
 const char *errno_text(int err);
 int console_parse_ratio(const char *s, unsigned int *permille);

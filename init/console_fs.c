@@ -41,16 +41,18 @@ static int cmd_echo(int argc, char **argv)
 {
 	const char *path = NULL;
 	size_t len = 0, cap = 0;
+	int i, words = argc, flags = O_TRUNC;
 	char *text;
 	ssize_t ret;
-	int i, words = argc;
 
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], ">"))
+		if (strcmp(argv[i], ">") && strcmp(argv[i], ">>"))
 			continue;
 		if (i + 2 != argc)
 			return console_cmd_err(-EINVAL,
-				"expected 'echo VALUE > PATH'");
+				"expected 'echo VALUE > PATH' or '>> PATH'");
+		if (argv[i][1])
+			flags = O_APPEND;
 		path = argv[i + 1];
 		words = i;
 		break;
@@ -71,7 +73,7 @@ static int cmd_echo(int argc, char **argv)
 		kfree(text);
 		return 0;
 	}
-	ret = kernel_write_file_path(path, text, len);
+	ret = __kernel_write_file_path(path, text, len, flags);
 	kfree(text);
 	if (ret < 0)
 		return console_cmd_err(ret, "%s: %s", path, errno_text(ret));
@@ -214,7 +216,7 @@ static int cmd_help(int argc, char **argv)
 
 const struct console_cmd console_fs_cmds[] = {
 	{ "cat", "cat FILE...", "print kernel files (/proc, /sys)", cmd_cat },
-	{ "echo", "echo VALUE [> FILE]", "write VALUE to a kernel file", cmd_echo },
+	{ "echo", "echo VALUE [> FILE | >> FILE]", "write VALUE to a kernel file", cmd_echo },
 	{ "ls", "ls [DIR]", "list a directory of the kernel's files", cmd_ls },
 	{ "expect", "expect FILE KEY OP NUMBER",
 	  "fail unless KEY's value in FILE compares (== != < <= > >=)", cmd_expect },

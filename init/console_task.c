@@ -130,12 +130,10 @@ static int cmd_tasks(int argc, char **argv)
 
 static int parse_size(const char *s, unsigned long long *size)
 {
-	char *end;
-
-	if (!isdigit(*s))
+	/* No newline here: that is for what echo writes to a file. */
+	if (strchr(s, '\n'))
 		return -EINVAL;
-	*size = memparse(s, &end);
-	return *end ? -EINVAL : 0;
+	return memparse_strict(s, size);
 }
 
 static int cmd_mmap(int argc, char **argv)

@@ -145,8 +145,13 @@ static int param_set_##name(const char *val,				\
 			    const struct kernel_param *kp)		\
 {									\
 	type v;								\
+	int err = strtolfn(val, 0, &v);					\
 									\
-	if (strtolfn(val, 0, &v)) {					\
+	if (err == -ERANGE) {						\
+		param_set_reason("out of range for type " #type);	\
+		return -EINVAL;						\
+	}								\
+	if (err) {							\
 		param_set_reason("not a number of type " #type);	\
 		return -EINVAL;						\
 	}								\
@@ -169,12 +174,38 @@ STANDARD_PARAM_DEF(long, long, "%li", kstrtol);
 STANDARD_PARAM_DEF(ulong, unsigned long, "%lu", kstrtoul);
 STANDARD_PARAM_DEF(ullong, unsigned long long, "%llu", kstrtoull);
 
+/**
+ * param_parse_bool - read a boolean boot parameter, the whole word
+ * @val: the value
+ * @res: set on success
+ *
+ * kstrtobool() looks at the first characters only, as the kernel's does,
+ * so "=1x" or "=yellow" would be taken as true.  A mistyped boot parameter
+ * should stop the boot instead: the whole value must be one of the words
+ * kstrtobool() means, 1/0, y/n, yes/no, on/off (either case of y and n).
+ * umm's; Linux's boot parameters take kstrtobool()'s answer.
+ *
+ * Return: 0, or -EINVAL.
+ */
+int param_parse_bool(const char *val, bool *res)
+{
+	static const char * const words[] = {
+		"1", "0", "y", "n", "Y", "N", "yes", "no", "on", "off",
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(words); i++)
+		if (!strcmp(val, words[i]))
+			return kstrtobool(val, res);
+	return -EINVAL;
+}
+
 static int param_set_bool(const char *val, const struct kernel_param *kp)
 {
 	bool v;
 
-	if (kstrtobool(val, &v)) {
-		param_set_reason("not a boolean (0/1, y/n, on/off)");
+	if (param_parse_bool(val, &v)) {
+		param_set_reason("not a boolean (0/1, y/n, yes/no, on/off)");
 		return -EINVAL;
 	}
 	*(bool *)kp->arg = v;

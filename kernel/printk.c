@@ -144,8 +144,13 @@ void console_err(const char *fmt, ...)
 	int len;
 
 	va_start(args, fmt);
-	len = vscnprintf(line, sizeof(line), fmt, args);
+	len = vsnprintf(line, sizeof(line), fmt, args);
 	va_end(args);
+	/* Cut, the message stays one line and says so. */
+	if (len >= (int)sizeof(line)) {
+		len = sizeof(line) - 1;
+		memcpy(line + len - 4, "...\n", 4);
+	}
 	spin_lock(&logbuf_lock);
 	log_store(line, len);
 	spin_unlock(&logbuf_lock);

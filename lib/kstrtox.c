@@ -20,6 +20,7 @@
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/export.h>
+#include <linux/string.h>
 
 /*
  * Decide the base of s and step over its prefix.  Base 0 means "as C
@@ -290,6 +291,55 @@ int kstrtobool(const char *s, bool *res)
 	return -EINVAL;
 }
 EXPORT_SYMBOL(kstrtobool);
+
+/* The shift of a memparse() suffix (K, M, G, T, P, E, either case), or 0. */
+static unsigned int mem_suffix_shift(char c)
+{
+	static const char suffixes[] = "kmgtpe";
+	const char *p = c ? strchr(suffixes, _tolower(c)) : NULL;
+
+	return p ? 10 * (p - suffixes + 1) : 0;
+}
+
+/**
+ * memparse_strict - convert a whole size with an optional memory suffix
+ * @s: digits (with a "0x" or "0" prefix for hex or octal, as memparse()),
+ *	then optionally one of K, M, G, T, P, E, then at most a newline
+ * @res: where to store the size in bytes; untouched on error
+ *
+ * umm's, not the kernel's: memparse() stops at what it cannot read and
+ * ignores overflow, which suits a parser walking a command line but lets
+ * "mem=18446744073709551680M" through as 63 MiB.  This is the strict
+ * kstrto*() contract for sizes: one size, nothing else, and it fits.
+ *
+ * Return: 0, -EINVAL if @s is not a size, -ERANGE if it does not fit in
+ * 64 bits.
+ */
+int memparse_strict(const char *s, unsigned long long *res)
+{
+	unsigned long long value;
+	unsigned int base = 0, shift;
+	bool overflow;
+	size_t n;
+
+	s = parse_integer_fixup_radix(s, &base);
+	n = parse_integer(s, base, &value, &overflow);
+	if (n == 0)
+		return -EINVAL;
+	s += n;
+	shift = mem_suffix_shift(*s);
+	if (shift)
+		s++;
+	if (*s == '\n')
+		s++;
+	if (*s)
+		return -EINVAL;
+	if (overflow || value > ULLONG_MAX >> shift)
+		return -ERANGE;
+	*res = value << shift;
+	return 0;
+}
+EXPORT_SYMBOL(memparse_strict);
 
 /**
  * simple_strtoull - convert the start of a string to an unsigned long long

@@ -133,6 +133,7 @@ struct file {
 	struct inode *f_inode;
 	const struct file_operations *f_op;
 	fmode_t f_mode;
+	unsigned int f_flags;	/* O_* given to filp_open(): O_TRUNC, O_APPEND */
 	loff_t f_pos;
 	void *private_data;
 };

@@ -121,6 +121,7 @@ long simple_strtol(const char *cp, char **endp, unsigned int base);
 
 /* lib/cmdline.c */
 unsigned long long memparse(const char *ptr, char **retptr);
+int __must_check memparse_strict(const char *s, unsigned long long *res);
 
 /* lib/int_sqrt.c */
 unsigned long int_sqrt(unsigned long x);

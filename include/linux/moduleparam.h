@@ -68,5 +68,6 @@ extern const struct kernel_param_ops param_ops_bool;
 int parse_args(const char *doing, int argc, char **argv);
 const struct kernel_param *find_kernel_param(const char *name);
 void param_set_reason(const char *reason);
+int param_parse_bool(const char *val, bool *res);
 
 #endif /* _LINUX_MODULE_PARAMS_H */

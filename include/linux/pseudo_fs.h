@@ -115,5 +115,7 @@ void vfs_caches_init(void);
 /* fs/read_write.c: the console's cat and echo. */
 ssize_t kernel_read_file_path(const char *path, char **bufp);
 ssize_t kernel_write_file_path(const char *path, const char *buf, size_t len);
+ssize_t __kernel_write_file_path(const char *path, const char *buf,
+				 size_t len, int flags);
 
 #endif /* _LINUX_PSEUDO_FS_H */

@@ -32,6 +32,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -52,10 +53,12 @@ static bool ring_buffer_expanded;
 /* trace_buf_size=nn[KMG]: the buffer's size in bytes, as in the kernel. */
 static int __init set_buf_size(char *str)
 {
-	unsigned long long size = memparse(str, &str);
+	unsigned long long size;
 
-	if (*str || !size)
+	if (memparse_strict(str, &size) || !size) {
+		param_set_reason("not a size in bytes (K, M, G allowed)");
 		return -EINVAL;
+	}
 	trace_buf_size_kb = max_t(unsigned long long, size >> 10, 1);
 	return 0;
 }

@@ -11,10 +11,11 @@
  *				takes words separated by blanks: system:name,
  *				system:* (or system:), *:name (or :name), or
  *				a bare name that is an event's or a system's;
- *				a leading '!' disables instead.  Opening the
- *				file for writing first disables every event,
- *				as the kernel's O_TRUNC open does, so
- *				"echo > set_event" disables them all.
+ *				a leading '!' disables instead.  Writing
+ *				with '>' (O_TRUNC) first disables every
+ *				event, so "echo > set_event" disables them
+ *				all; '>>' adds.  A refused write changes
+ *				nothing (see ftrace_set_events()).
  *	events/enable		0, 1, X (some are on) or ? (no events);
  *	events/<sys>/enable	writing 0 or 1 switches every event below
  *	events/<sys>/<event>/enable	0 or 1
@@ -30,6 +31,7 @@
 
 #include <linux/debugfs.h>
 #include <linux/err.h>
+#include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -108,53 +110,84 @@ static int ftrace_event_enable_disable(struct trace_event_call *call,
 	return 0;
 }
 
-/*
- * Switch every event that @em matches.  Returns -EINVAL if none does,
- * else the first error (the other events are switched all the same).
- */
-static int ftrace_set_clr_event(const struct event_match *em)
+static bool event_match_any(const struct event_match *em)
 {
 	struct trace_event_call **callp;
-	int ret = -EINVAL, eret = 0;
 
-	lockdep_assert_held(&event_mutex);
-	for_each_trace_event(callp) {
-		if (!event_matches(em, *callp))
-			continue;
-		ret = ftrace_event_enable_disable(*callp, em->set);
-		if (ret && !eret)
-			eret = ret;
-		ret = eret;
-	}
-	return ret;
+	for_each_trace_event(callp)
+		if (event_matches(em, *callp))
+			return true;
+	return false;
 }
 
-/* Apply the words of @buf, separated by any of @delim; stops at an error. */
-static int ftrace_set_events(char *buf, const char *delim)
+/* Switch every event that @em matches; the buffer exists already. */
+static void ftrace_set_clr_event(const struct event_match *em)
 {
-	struct event_match em;
-	char *word;
-	int ret = 0;
+	struct trace_event_call **callp;
 
-	mutex_lock(&event_mutex);
-	while (!ret && (word = strsep(&buf, delim))) {
-		if (!*word)
-			continue;
-		event_match_parse(word, &em);
-		ret = ftrace_set_clr_event(&em);
-	}
-	mutex_unlock(&event_mutex);
-	return ret;
+	lockdep_assert_held(&event_mutex);
+	for_each_trace_event(callp)
+		if (event_matches(em, *callp))
+			ftrace_event_enable_disable(*callp, em->set);
+}
+
+static void __ftrace_clear_events(void)
+{
+	struct trace_event_call **callp;
+
+	lockdep_assert_held(&event_mutex);
+	for_each_trace_event(callp)
+		ftrace_event_enable_disable(*callp, false);
 }
 
 static void ftrace_clear_events(void)
 {
-	struct trace_event_call **callp;
-
 	mutex_lock(&event_mutex);
-	for_each_trace_event(callp)
-		ftrace_event_enable_disable(*callp, false);
+	__ftrace_clear_events();
 	mutex_unlock(&event_mutex);
+}
+
+/*
+ * Apply the words of @buf, separated by any of @delim, after disabling
+ * every event if @clear.  All or nothing, unlike Linux, which applies the
+ * words before a bad one: every word must match an event and the trace
+ * buffer must exist before anything is switched, so a refused write
+ * (-EINVAL, -ENOMEM) leaves the events as they were.
+ */
+static int ftrace_set_events(char *buf, const char *delim, bool clear)
+{
+	struct event_match *ems;
+	unsigned int n = 0, i;
+	bool enable = false;
+	char *word;
+	int ret = 0;
+
+	/* At most one word per two bytes, as words are separated. */
+	ems = kmalloc_array(strlen(buf) / 2 + 1, sizeof(*ems), GFP_KERNEL);
+	if (!ems)
+		return -ENOMEM;
+	while ((word = strsep(&buf, delim))) {
+		if (!*word)
+			continue;
+		event_match_parse(word, &ems[n]);
+		if (!event_match_any(&ems[n])) {
+			kfree(ems);
+			return -EINVAL;
+		}
+		enable |= ems[n++].set;
+	}
+	mutex_lock(&event_mutex);
+	if (enable)
+		ret = tracing_update_buffers();
+	if (!ret) {
+		if (clear)
+			__ftrace_clear_events();
+		for (i = 0; i < n; i++)
+			ftrace_set_clr_event(&ems[i]);
+	}
+	mutex_unlock(&event_mutex);
+	kfree(ems);
+	return ret;
 }
 
 /* ---- available_events, set_event -------------------------------------- */
@@ -226,10 +259,25 @@ static int ftrace_event_avail_open(struct inode *inode, struct file *file)
 	return seq_open(file, &show_event_seq_ops);
 }
 
+/* private_data of a set_event opened O_WRONLY | O_TRUNC, not yet written */
+#define SET_EVENT_CLEAR_PENDING	((void *)1)
+
+/*
+ * Opened with O_TRUNC (a shell's '>'), set_event starts from no events
+ * enabled, as in Linux.  Linux clears them at open; here a write-only open
+ * clears them with its first write, so that a write that is refused
+ * leaves them as they were; an open that never writes clears them at
+ * release.  ('>>' opens with O_APPEND and adds to what is enabled.)
+ */
 static int ftrace_event_set_open(struct inode *inode, struct file *file)
 {
-	if (file->f_mode & FMODE_WRITE)
+	if ((file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC)) {
+		if (!(file->f_mode & FMODE_READ)) {
+			file->private_data = SET_EVENT_CLEAR_PENDING;
+			return 0;
+		}
 		ftrace_clear_events();
+	}
 	if (file->f_mode & FMODE_READ)
 		return seq_open(file, &show_set_event_seq_ops);
 	return 0;
@@ -239,6 +287,8 @@ static int ftrace_event_set_release(struct inode *inode, struct file *file)
 {
 	if (file->f_mode & FMODE_READ)
 		return seq_release(inode, file);
+	if (file->private_data == SET_EVENT_CLEAR_PENDING)
+		ftrace_clear_events();
 	return 0;
 }
 
@@ -246,6 +296,7 @@ static int ftrace_event_set_release(struct inode *inode, struct file *file)
 static ssize_t ftrace_event_write(struct file *file, const char __user *ubuf,
 				  size_t cnt, loff_t *ppos)
 {
+	bool clear;
 	char *buf;
 	int ret;
 
@@ -259,7 +310,10 @@ static ssize_t ftrace_event_write(struct file *file, const char __user *ubuf,
 		return -EFAULT;
 	}
 	buf[cnt] = '\0';
-	ret = ftrace_set_events(buf, " \t\n");
+	clear = file->private_data == SET_EVENT_CLEAR_PENDING;
+	if (clear)
+		file->private_data = NULL;
+	ret = ftrace_set_events(buf, " \t\n", clear);
 	kfree(buf);
 	if (ret)
 		return ret;
@@ -355,8 +409,12 @@ static ssize_t system_enable_write(struct file *file, const char __user *ubuf,
 	if (val > 1)
 		return -EINVAL;
 	em.set = val;
+	if (!event_match_any(&em))
+		return -EINVAL;
 	mutex_lock(&event_mutex);
-	ret = ftrace_set_clr_event(&em);
+	ret = em.set ? tracing_update_buffers() : 0;
+	if (!ret)
+		ftrace_set_clr_event(&em);
 	mutex_unlock(&event_mutex);
 	if (ret)
 		return ret;
@@ -473,7 +531,7 @@ int __init event_trace_init(struct dentry *tracing_dir)
 	for_each_trace_event(callp)
 		event_create_dir(events, *callp);
 
-	if (bootup_event_buf[0] && ftrace_set_events(bootup_event_buf, ","))
+	if (bootup_event_buf[0] && ftrace_set_events(bootup_event_buf, ",", false))
 		pr_warn("Failed to enable trace event: %s\n",
 			bootup_event_buf);
 	return 0;

@@ -346,14 +346,37 @@ static int pages_get(void *data, u64 *val)
 	return 0;
 }
 
+/* Undo the last @n sample_add_page() calls: their objs are at the tail. */
+static void sample_release_newest(unsigned long n)
+{
+	struct sample_obj *obj;
+
+	while (n--) {
+		spin_lock(&sample.lock);
+		obj = list_last_entry(&sample.objs, struct sample_obj, node);
+		spin_unlock(&sample.lock);
+		sample_release(obj);
+	}
+}
+
+/*
+ * A write that cannot be carried out leaves the driver as it was: when an
+ * allocation fails half-way, the pages this write added are given back.
+ */
 static int pages_set(void *data, u64 val)
 {
+	unsigned long added = 0;
 	int err = 0;
 
 	mutex_lock(&sample_knob_lock);
-	while (!err && READ_ONCE(sample.nr_pages) < val)
+	while (!err && READ_ONCE(sample.nr_pages) < val) {
 		err = sample_add_page();
-	if (!err && READ_ONCE(sample.nr_pages) > val)
+		if (!err)
+			added++;
+	}
+	if (err)
+		sample_release_newest(added);
+	else if (READ_ONCE(sample.nr_pages) > val)
 		err = sample_release_some(sample.nr_pages - val);
 	mutex_unlock(&sample_knob_lock);
 	return err;

@@ -21,26 +21,26 @@
 unsigned long __page_offset;
 static unsigned long long mem_size = 512ULL << 20;
 static unsigned long long movablecore_size;
+static const char *movablecore_arg;	/* as typed, for the error */
 
-/* A size with K/M/G suffix and nothing after it. */
+/* A size with K/M/G suffix and nothing after it; the reason if not. */
 static int parse_size(const char *str, unsigned long long *size)
 {
-	char *end;
+	int err = memparse_strict(str, size);
 
-	if (!*str || *str < '0' || *str > '9')
-		return -EINVAL;
-	*size = memparse(str, &end);
-	return *end ? -EINVAL : 0;
+	if (err == -ERANGE)
+		param_set_reason("too large a number");
+	else if (err)
+		param_set_reason("not a size (use K, M or G)");
+	return err;
 }
 
 static int __init early_mem(char *p)
 {
 	unsigned long long size;
 
-	if (parse_size(p, &size)) {
-		param_set_reason("not a size (use K, M or G)");
+	if (parse_size(p, &size))
 		return -EINVAL;
-	}
 	if (size < MEM_MIN) {
 		param_set_reason("at least 64M of memory is needed");
 		return -ERANGE;
@@ -59,11 +59,10 @@ static int __init early_movablecore(char *p)
 {
 	unsigned long long size;
 
-	if (parse_size(p, &size)) {
-		param_set_reason("not a size (use K, M or G)");
+	if (parse_size(p, &size))
 		return -EINVAL;
-	}
 	movablecore_size = size;
+	movablecore_arg = p;
 	return 0;
 }
 early_param("movablecore", early_movablecore);
@@ -81,12 +80,13 @@ int __init setup_arch(unsigned long *max_zone_pfn)
 	void *ram;
 
 	ram_pfns = mem_size >> PAGE_SHIFT;
+	/* Whole MAX_ORDER blocks; no overflow, as the size is below 2^64. */
 	movable_pfns = round_up(movablecore_size >> PAGE_SHIFT,
 				(unsigned long)MAX_ORDER_NR_PAGES);
 	/* ZONE_NORMAL keeps at least half of RAM: mem_map, slab, stacks. */
 	if (movable_pfns > ram_pfns / 2) {
-		console_err("umm: bad boot parameter 'movablecore=%lluM': larger than half of mem= (%lluM)\n",
-		       movablecore_size >> 20, mem_size >> 20);
+		console_err("umm: bad boot parameter 'movablecore=%s': larger than half of mem= (%lluM)\n",
+			    movablecore_arg, mem_size >> 20);
 		return -EINVAL;
 	}
 

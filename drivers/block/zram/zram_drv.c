@@ -547,18 +547,18 @@ static const struct block_device_operations zram_devops = {
 
 /*
  * A size with an optional K, M, G (or T) suffix, and nothing after it
- * but a newline.  memparse() alone would take "10Q" as 10: refused here.
+ * but a newline.  memparse() alone would take "10Q" as 10, and a size
+ * that overflows as what is left of it: refused here.
  */
 static int zram_parse_size(const char *buf, u64 *size)
 {
-	char *end;
+	unsigned long long val;
+	int err = memparse_strict(buf, &val);
 
-	if (!isdigit(*buf))
+	if (err)
 		return -EINVAL;
-	*size = memparse(buf, &end);
-	if (*end == '\n')
-		end++;
-	return *end ? -EINVAL : 0;
+	*size = val;
+	return 0;
 }
 
 static void zram_reset_device(struct zram *zram)
