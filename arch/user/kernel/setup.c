@@ -13,6 +13,7 @@
 #include <linux/memblock.h>
 #include <linux/moduleparam.h>
 #include <linux/sizes.h>
+#include <linux/string.h>
 #include <asm/host_ops.h>
 
 #define MEM_MIN		(64ULL << 20)
@@ -21,7 +22,8 @@
 unsigned long __page_offset;
 static unsigned long long mem_size = 512ULL << 20;
 static unsigned long long movablecore_size;
-static const char *movablecore_arg;	/* as typed, for the error */
+/* As typed, for the error: @p of an early_param does not outlive it. */
+static char movablecore_arg[64];
 
 /* A size with K/M/G suffix and nothing after it; the reason if not. */
 static int parse_size(const char *str, unsigned long long *size)
@@ -62,7 +64,8 @@ static int __init early_movablecore(char *p)
 	if (parse_size(p, &size))
 		return -EINVAL;
 	movablecore_size = size;
-	movablecore_arg = p;
+	if (strscpy(movablecore_arg, p, sizeof(movablecore_arg)) < 0)
+		memcpy(movablecore_arg + sizeof(movablecore_arg) - 4, "...", 4);
 	return 0;
 }
 early_param("movablecore", early_movablecore);
