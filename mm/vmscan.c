@@ -149,14 +149,17 @@ static unsigned long isolate_lru_pages(unsigned long nr_to_scan,
 				       enum lru_list lru)
 {
 	struct list_head *src = &lruvec->lists[lru];
+	unsigned long nr_skipped[MAX_NR_ZONES] = { 0 };
 	unsigned long nr_taken = 0, scan = 0;
 	LIST_HEAD(busy);
+	int zid;
 
 	while (scan < nr_to_scan && !list_empty(src)) {
 		struct page *page = list_last_entry(src, struct page, lru);
 
 		if (page_zonenum(page) > sc->reclaim_idx) {
 			list_move(&page->lru, &busy);
+			nr_skipped[page_zonenum(page)]++;
 			continue;
 		}
 		scan++;
@@ -170,6 +173,9 @@ static unsigned long isolate_lru_pages(unsigned long nr_to_scan,
 		nr_taken++;
 	}
 	list_splice(&busy, src);
+	for (zid = 0; zid < MAX_NR_ZONES; zid++)
+		if (nr_skipped[zid])
+			__count_zid_vm_events(PGSCAN_SKIP, zid, nr_skipped[zid]);
 	*nr_scanned = scan;
 	return nr_taken;
 }
