@@ -136,10 +136,18 @@ void putback_lru_page(struct page *page)
 }
 
 /*
- * Take up to @nr_to_scan pages from the tail of list @lru onto @dst.
- * Pages of zones above sc->reclaim_idx would not help the allocation:
- * they go back to the head.  pgdat->lru_lock held.  Returns the number
- * taken; *@nr_scanned, how many were looked at.
+ * Look at up to @nr_to_scan pages from the tail of list @lru, taking those
+ * that can be isolated onto @dst.  Pages of zones above sc->reclaim_idx
+ * would not help the allocation: they go back to the head (pgskip_*).
+ * pgdat->lru_lock held.  Returns the number taken; *@nr_scanned, how
+ * many were looked at.
+ *
+ * As in 4.8, a skipped page counts against @nr_to_scan like any other:
+ * the work of a call is bounded by what its caller asked for, whatever
+ * the zones of the pages.  Not counting them would walk the whole list
+ * on every call when it holds nothing reclaim may take (a GFP_KERNEL
+ * request, every LRU page in ZONE_MOVABLE), SWAP_CLUSTER_MAX at a time.
+ * The skipped pages return to the head, so the next call sees others.
  */
 static unsigned long isolate_lru_pages(unsigned long nr_to_scan,
 				       struct lruvec *lruvec,
@@ -149,17 +157,19 @@ static unsigned long isolate_lru_pages(unsigned long nr_to_scan,
 				       enum lru_list lru)
 {
 	struct list_head *src = &lruvec->lists[lru];
-	unsigned long nr_taken = 0, scan = 0;
+	unsigned long nr_skipped[MAX_NR_ZONES] = { 0 };
+	unsigned long nr_taken = 0, scan;
 	LIST_HEAD(busy);
+	int zid;
 
-	while (scan < nr_to_scan && !list_empty(src)) {
+	for (scan = 0; scan < nr_to_scan && !list_empty(src); scan++) {
 		struct page *page = list_last_entry(src, struct page, lru);
 
 		if (page_zonenum(page) > sc->reclaim_idx) {
 			list_move(&page->lru, &busy);
+			nr_skipped[page_zonenum(page)]++;
 			continue;
 		}
-		scan++;
 		if (__isolate_lru_page(page, 0)) {
 			/* Being freed or taken: leave it for later. */
 			list_move(&page->lru, &busy);
@@ -170,6 +180,9 @@ static unsigned long isolate_lru_pages(unsigned long nr_to_scan,
 		nr_taken++;
 	}
 	list_splice(&busy, src);
+	for (zid = 0; zid < MAX_NR_ZONES; zid++)
+		if (nr_skipped[zid])
+			__count_zid_vm_events(PGSCAN_SKIP, zid, nr_skipped[zid]);
 	*nr_scanned = scan;
 	return nr_taken;
 }
@@ -297,11 +310,16 @@ static unsigned long shrink_page_list(struct list_head *page_list,
 	return nr_reclaimed;
 }
 
-static void count_scan(unsigned long nr_scanned, unsigned long nr_reclaimed)
+/* Every page looked at is counted, even when none could be taken. */
+static void count_scan(unsigned long nr_scanned)
 {
 	count_vm_events(current_is_kswapd() ? PGSCAN_KSWAPD : PGSCAN_DIRECT,
 			nr_scanned);
 	count_vm_events(PGSCAN_ANON, nr_scanned);
+}
+
+static void count_steal(unsigned long nr_reclaimed)
+{
 	count_vm_events(current_is_kswapd() ? PGSTEAL_KSWAPD : PGSTEAL_DIRECT,
 			nr_reclaimed);
 	count_vm_events(PGSTEAL_ANON, nr_reclaimed);
@@ -321,11 +339,12 @@ static unsigned long shrink_inactive_list(unsigned long nr_to_scan,
 	__mod_node_page_state(pgdat, NR_ISOLATED_ANON, nr_taken);
 	spin_unlock(&pgdat->lru_lock);
 	sc->nr_scanned += nr_scanned;
+	count_scan(nr_scanned);
 	if (!nr_taken)
 		return 0;
 
 	nr_reclaimed = shrink_page_list(&page_list, sc);
-	count_scan(nr_scanned, nr_reclaimed);
+	count_steal(nr_reclaimed);
 	__mod_node_page_state(pgdat, NR_ISOLATED_ANON, -(long)nr_taken);
 	putback_lru_pages(&page_list);
 	return nr_reclaimed;

@@ -48,6 +48,7 @@ const char * const vmstat_text[] = {
 	"pswpout",
 	TEXTS_FOR_ZONES("pgalloc")
 	TEXTS_FOR_ZONES("allocstall")
+	TEXTS_FOR_ZONES("pgskip")
 	"pgfree",
 	"pgactivate",
 	"pgdeactivate",
