@@ -197,9 +197,11 @@ int workload_stop(struct workload *w)
 /**
  * workload_reap_exited - collect the tasks the OOM killer ended
  *
- * A killed task's thread is gone but not yet joined until someone calls
+ * A killed task's thread ends but is not joined until someone calls
  * workload_stop() on it; the console does this for all of them when it
- * is done, as init reaps its orphans.
+ * is done, as init reaps its orphans.  A task counts once it is killed,
+ * not only once it has exited: the request it was running completes
+ * before its thread sets ->exited, so the console can get here first.
  */
 void workload_reap_exited(void)
 {
@@ -209,7 +211,8 @@ void workload_reap_exited(void)
 		found = NULL;
 		mutex_lock(&workloads_lock);
 		list_for_each_entry(w, &workloads, list) {
-			if (READ_ONCE(w->exited)) {
+			if (READ_ONCE(w->exited) ||
+			    fatal_signal_pending(w->task)) {
 				found = w;
 				break;
 			}

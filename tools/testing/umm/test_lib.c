@@ -24,6 +24,7 @@
 #include <ctype.h>
 
 #include "kselftest_harness.h"
+#include "umm_timeout.h"
 
 #include <linux/kernel.h>
 #include <linux/bitmap.h>

@@ -609,7 +609,7 @@ static void settle(void)
  * right, with the device's codec.  Then the books, and the end: tasks
  * gone, swap empty, zram holds the header page only.
  */
-TEST_F_TIMEOUT(codec, swap_tasks_of_1_5x_ram_verify_after_swapping_back_in, 120)
+TEST_F_TIMEOUT(codec, swap_tasks_of_1_5x_ram_verify_after_swapping_back_in, UMM_TIMEOUT(120))
 {
 	struct counters c0, c1;
 	struct verify_result res;
@@ -678,7 +678,7 @@ TEST_F_TIMEOUT(codec, swap_tasks_of_1_5x_ram_verify_after_swapping_back_in, 120)
  * device goes: /proc/swaps, SwapTotal and SwapFree say so.  a's data is
  * whole, and a swapon without mkswap works again, empty.
  */
-TEST_F_TIMEOUT(det128, swap_swapoff_brings_every_page_back, 120)
+TEST_F_TIMEOUT(det128, swap_swapoff_brings_every_page_back, UMM_TIMEOUT(120))
 {
 	unsigned long out, notify0, majflt0;
 	struct verify_result res;
@@ -732,7 +732,7 @@ TEST_F_TIMEOUT(det128, swap_swapoff_brings_every_page_back, 120)
  * being the OOM killer's first choice), swapoff must not make the OOM
  * killer take a task's memory to get its pages back.
  */
-TEST_F_TIMEOUT(det64, swap_swapoff_without_room_fails_with_enomem_and_loses_nothing, 120)
+TEST_F_TIMEOUT(det64, swap_swapoff_without_room_fails_with_enomem_and_loses_nothing, UMM_TIMEOUT(120))
 {
 	unsigned long oom0 = sum_vm_event(OOM_KILL);
 	struct verify_result res;
@@ -767,7 +767,7 @@ TEST_F_TIMEOUT(det64, swap_swapoff_without_room_fails_with_enomem_and_loses_noth
  * present again, the data intact.  With the limit lifted, the same
  * reclaim swaps pages out: exactly what it reports, all of it written.
  */
-TEST_F_TIMEOUT(det64, swap_write_failure_keeps_the_page_mapped, 60)
+TEST_F_TIMEOUT(det64, swap_write_failure_keeps_the_page_mapped, UMM_TIMEOUT(60))
 {
 	unsigned long long writes0, failed0;
 	unsigned long reclaimed, out0, steal0;
@@ -830,7 +830,7 @@ TEST_F_TIMEOUT(det64, swap_write_failure_keeps_the_page_mapped, 60)
  * be had; the rest of the task stays in memory; verify brings every
  * page back and frees every slot.
  */
-TEST_F_TIMEOUT(det64, swap_full_device_stops_reclaim_cleanly, 60)
+TEST_F_TIMEOUT(det64, swap_full_device_stops_reclaim_cleanly, UMM_TIMEOUT(60))
 {
 	unsigned long reclaimed, out0, in0, scan0;
 	struct verify_result res;
@@ -885,7 +885,7 @@ TEST_F_TIMEOUT(det64, swap_full_device_stops_reclaim_cleanly, 60)
  * ever used) before the OOM killer acts, once, on b (the task with the
  * most); a keeps every byte, and b's slots come back.
  */
-TEST_F_TIMEOUT(det64, swap_oom_killer_only_once_swap_is_full, 120)
+TEST_F_TIMEOUT(det64, swap_oom_killer_only_once_swap_is_full, UMM_TIMEOUT(120))
 {
 	struct verify_result res;
 	struct workload *w[2];
@@ -928,7 +928,7 @@ TEST_F_TIMEOUT(det64, swap_oom_killer_only_once_swap_is_full, 120)
  * goes on with other pages, and only when none can go anywhere does
  * the OOM killer act, once, on b; a keeps every byte.
  */
-TEST_F_TIMEOUT(det64, swap_zram_mem_limit_then_oom_killer_loses_nothing_else, 120)
+TEST_F_TIMEOUT(det64, swap_zram_mem_limit_then_oom_killer_loses_nothing_else, UMM_TIMEOUT(120))
 {
 	struct verify_result res;
 	struct workload *w[2];
@@ -1066,12 +1066,12 @@ static void run_handmade(struct __test_metadata *_metadata, bool fail)
 	EXPECT_EQ(0, swap_dev_off("zram0"));
 }
 
-TEST_F_TIMEOUT(det64, swap_fault_waits_for_the_slot_reclaim_is_writing, 60)
+TEST_F_TIMEOUT(det64, swap_fault_waits_for_the_slot_reclaim_is_writing, UMM_TIMEOUT(60))
 {
 	run_handmade(_metadata, false);
 }
 
-TEST_F_TIMEOUT(det64, swap_failed_writeout_maps_the_page_back, 60)
+TEST_F_TIMEOUT(det64, swap_failed_writeout_maps_the_page_back, UMM_TIMEOUT(60))
 {
 	run_handmade(_metadata, true);
 }
@@ -1087,7 +1087,7 @@ TEST_F_TIMEOUT(det64, swap_failed_writeout_maps_the_page_back, 60)
  * after the fills, after a verify, after madvise(DONTNEED) drops swapped
  * pages, after the tasks exit, after swapoff and reset.
  */
-TEST_F_TIMEOUT(det128, swap_counters_agree_with_zram_and_proc_swaps, 120)
+TEST_F_TIMEOUT(det128, swap_counters_agree_with_zram_and_proc_swaps, UMM_TIMEOUT(120))
 {
 	unsigned long long writes0, reads0, notify0;
 	unsigned long out, in, ents, dropped;
@@ -1556,7 +1556,7 @@ TEST_F(det64, swap_swappiness_is_0_to_100)
  * high watermark).  With memory at the watermark it does, and with
  * swappiness 1 it does whatever the free memory.
  */
-TEST_F_TIMEOUT(det64, swap_swappiness_zero_swaps_nothing_above_the_high_watermark, 60)
+TEST_F_TIMEOUT(det64, swap_swappiness_zero_swaps_nothing_above_the_high_watermark, UMM_TIMEOUT(60))
 {
 	struct zone *zone = UMM_ZONE(ZONE_NORMAL);
 	unsigned long out0, scan0, reclaimed, n = 0, i;
@@ -1638,7 +1638,7 @@ TEST_F(det64, swap_no_swap_no_reclaim)
  * pgsteal_direct), every stolen page written to swap, kswapd idle, and
  * the task whose pages went out still reads them back intact.
  */
-TEST_F_TIMEOUT(det64, swap_direct_reclaim_without_kswapd, 60)
+TEST_F_TIMEOUT(det64, swap_direct_reclaim_without_kswapd, UMM_TIMEOUT(60))
 {
 	const gfp_t gfp = (GFP_HIGHUSER_MOVABLE & ~__GFP_KSWAPD_RECLAIM) |
 			  __GFP_NOWARN;
@@ -1688,7 +1688,7 @@ TEST_F_TIMEOUT(det64, swap_direct_reclaim_without_kswapd, 60)
  * (inline, deterministic) leaves the node balanced at the high
  * watermark, by kswapd's reclaim alone.
  */
-TEST_F_TIMEOUT(det64, swap_kswapd_balances_to_the_high_watermark, 60)
+TEST_F_TIMEOUT(det64, swap_kswapd_balances_to_the_high_watermark, UMM_TIMEOUT(60))
 {
 	struct zone *zone = UMM_ZONE(ZONE_NORMAL);
 	struct page **held = calloc(max_pfn, sizeof(*held));
@@ -1763,7 +1763,7 @@ static void take_big_blocks(struct zone *zone, struct list_head *held)
 	drain_all_pages(NULL);
 }
 
-TEST_F_TIMEOUT(det64, swap_kswapd_reclaims_for_a_high_order_then_wakes_kcompactd, 60)
+TEST_F_TIMEOUT(det64, swap_kswapd_reclaims_for_a_high_order_then_wakes_kcompactd, UMM_TIMEOUT(60))
 {
 	struct zone *zone = UMM_ZONE(ZONE_NORMAL);
 	struct verify_result res;
@@ -1838,7 +1838,7 @@ TEST_F_TIMEOUT(det64, swap_kswapd_reclaims_for_a_high_order_then_wakes_kcompactd
  * same (Linux wakes the kswapd of every populated zone up to that
  * one): its work runs inline (deterministic) and balances the node.
  */
-TEST_F_TIMEOUT(det64, swap_task_page_fault_below_low_watermark_wakes_kswapd, 60)
+TEST_F_TIMEOUT(det64, swap_task_page_fault_below_low_watermark_wakes_kswapd, UMM_TIMEOUT(60))
 {
 	struct zone *zone = UMM_ZONE(ZONE_NORMAL);
 	struct page **held = calloc(max_pfn, sizeof(*held));
@@ -1885,7 +1885,7 @@ TEST_F_TIMEOUT(det64, swap_task_page_fault_below_low_watermark_wakes_kswapd, 60)
  * in the background (pgsteal_kswapd), and once the node is balanced it
  * sleeps again.
  */
-TEST_F_TIMEOUT(thr64, swap_kswapd_thread_reclaims_in_the_background, 60)
+TEST_F_TIMEOUT(thr64, swap_kswapd_thread_reclaims_in_the_background, UMM_TIMEOUT(60))
 {
 	struct pglist_data *pgdat = NODE_DATA(0);
 	struct zone *zone = UMM_ZONE(ZONE_NORMAL);
@@ -1924,7 +1924,7 @@ TEST_F_TIMEOUT(thr64, swap_kswapd_thread_reclaims_in_the_background, 60)
  * swapoff of zram1 then brings its pages in, and reclaim, to make room,
  * sends pages to zram0: swapoff succeeds, nothing is lost.
  */
-TEST_F_TIMEOUT(two, swap_higher_priority_first_and_swapoff_moves_pages_over, 120)
+TEST_F_TIMEOUT(two, swap_higher_priority_first_and_swapoff_moves_pages_over, UMM_TIMEOUT(120))
 {
 	struct verify_result res;
 	struct workload *a;
@@ -1962,7 +1962,7 @@ TEST_F_TIMEOUT(two, swap_higher_priority_first_and_swapoff_moves_pages_over, 120
  * allocated on a round-robin basis between them" (4.8 requeues the
  * device it used behind its equals in get_swap_page()).  Both fill.
  */
-TEST_F_TIMEOUT(two, swap_equal_priorities_share_round_robin, 60)
+TEST_F_TIMEOUT(two, swap_equal_priorities_share_round_robin, UMM_TIMEOUT(60))
 {
 	struct verify_result res;
 	struct workload *a;
@@ -2321,7 +2321,7 @@ static void conc_finish(struct __test_metadata *_metadata, struct conc *c)
  * swap I/O (zram's compaction, and a scanner that migrates them by
  * pfn).  Afterwards no page was ever wrong, and every count agrees.
  */
-TEST_F_TIMEOUT(thr64, swap_concurrent_reclaim_and_compaction_while_tasks_touch_and_verify, 300)
+TEST_F_TIMEOUT(thr64, swap_concurrent_reclaim_and_compaction_while_tasks_touch_and_verify, UMM_TIMEOUT(300))
 {
 	struct conc *c = calloc(1, sizeof(*c));
 	struct counters c0, c1;
@@ -2406,7 +2406,7 @@ static int swapoff_conc_fn(void *arg, int idx)
 	return 0;
 }
 
-TEST_F_TIMEOUT(thr64, swap_concurrent_swapoff_and_swapon_while_tasks_fault, 300)
+TEST_F_TIMEOUT(thr64, swap_concurrent_swapoff_and_swapon_while_tasks_fault, UMM_TIMEOUT(300))
 {
 	struct conc *c = calloc(1, sizeof(*c));
 	struct counters c0, c1;

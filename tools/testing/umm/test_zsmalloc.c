@@ -1529,7 +1529,7 @@ static int wait_fn(void *arg, int idx)
 }
 
 TEST_F_TIMEOUT(mig, zsmalloc_migration_waits_for_a_mapper_across_the_page,
-	       60)
+	       UMM_TIMEOUT(60))
 {
 	const struct zclass *c;
 	struct zs_pool *pool = zs_create_pool("wait");

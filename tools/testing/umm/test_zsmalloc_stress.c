@@ -414,12 +414,12 @@ static void run_stress(struct __test_metadata *_metadata, bool churn)
 	free(st);
 }
 
-TEST_F_TIMEOUT(umm, zsmalloc_concurrent_map_while_zspage_pages_migrate, 180)
+TEST_F_TIMEOUT(umm, zsmalloc_concurrent_map_while_zspage_pages_migrate, UMM_TIMEOUT(180))
 {
 	run_stress(_metadata, false);
 }
 
-TEST_F_TIMEOUT(umm, zsmalloc_concurrent_alloc_free_map_while_compacting, 180)
+TEST_F_TIMEOUT(umm, zsmalloc_concurrent_alloc_free_map_while_compacting, UMM_TIMEOUT(180))
 {
 	run_stress(_metadata, true);
 }

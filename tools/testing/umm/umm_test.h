@@ -16,6 +16,7 @@
 
 #include "umm_test_lib.h"
 #include "kselftest_harness.h"
+#include "umm_timeout.h"
 
 /*
  * FIXTURE(umm): a booted kernel.  Variants give boot parameters; a test

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "kselftest_harness.h"
+#include "umm_timeout.h"
 
 #include "umm_run.h"
 

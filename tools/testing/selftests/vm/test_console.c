@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "kselftest_harness.h"
+#include "umm_timeout.h"
 
 #include "umm_run.h"
 

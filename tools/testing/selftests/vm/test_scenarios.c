@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "kselftest_harness.h"
+#include "umm_timeout.h"
 #include "umm_run.h"
 
 /* The two values of a table row "  NAME   A   B" (text before the cells). */
@@ -203,7 +204,7 @@ static void expect_same_again(struct __test_metadata *_metadata,
  * the series; zsmalloc pages were migrated only when movable; the same
  * seed gives the same table (times aside), and the report is sound.
  */
-TEST_F_TIMEOUT(scen, scenario_zram_frag_ab, 600)
+TEST_F_TIMEOUT(scen, scenario_zram_frag_ab, UMM_TIMEOUT(600))
 {
 	char *one = ab_run(_metadata, "zram-frag", "3", self->report);
 	struct ab v;
@@ -224,7 +225,7 @@ TEST_F_TIMEOUT(scen, scenario_zram_frag_ab, 600)
 }
 
 /* balloon-frag: order-9 strictly better; balloon pages moved only when on. */
-TEST_F_TIMEOUT(scen, scenario_balloon_frag_ab, 600)
+TEST_F_TIMEOUT(scen, scenario_balloon_frag_ab, UMM_TIMEOUT(600))
 {
 	char *one = ab_run(_metadata, "balloon-frag", "3", self->report);
 	struct ab v;
@@ -240,7 +241,7 @@ TEST_F_TIMEOUT(scen, scenario_balloon_frag_ab, 600)
 }
 
 /* driver and mixed: order-9 better, their kinds moved only when on. */
-TEST_F_TIMEOUT(scen, scenario_driver_and_mixed_ab, 600)
+TEST_F_TIMEOUT(scen, scenario_driver_and_mixed_ab, UMM_TIMEOUT(600))
 {
 	static const char * const names[] = { "driver", "mixed" };
 	unsigned int i;
