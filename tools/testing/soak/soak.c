@@ -2,8 +2,8 @@
 /*
  * tools/testing/soak/soak.c - everything at once, for minutes, then the books
  *
- *   soak [-s SEED] [-t SECONDS] [-c NR_CPUS,...] [-b BOOTS] [-m MEM]
- *        [-T MIGRATIONS] [-S]
+ *   soak [-s SEED] [-t SECONDS] [-c NR_CPUS,...] [-b BOOTS] [-m MEM_MB]
+ *        [-p 'PARAM=VALUE ...'] [-T MIGRATIONS] [-S]
  *
  * The soak boots umm several times, each boot in a child process of its
  * own (booting is process-global) with its own nr_cpus= and seed, and
@@ -216,6 +216,7 @@ struct soak {
 	struct soak_size size;
 	u64 start_ms, deadline_ms;
 	int report_fd;
+	const char *extra_params;	/* -p */
 
 	atomic_t stop;
 	atomic_t failures;
@@ -419,11 +420,59 @@ static long strict_check_fn(struct workload *w, void *arg)
 	return 0;
 }
 
+/* Print a file of the kernel's, each line after a "#   ". */
+static void dump_file(const char *path)
+{
+	char *buf, *line, *next;
+
+	if (kernel_read_file_path(path, &buf) < 0)
+		return;
+	printf("#   %s:\n", path);
+	for (line = buf; *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		printf("#     %s\n", line);
+	}
+	kfree(buf);
+}
+
+/*
+ * The OOM killer ended a task: with swap left, that is a failure of
+ * reclaim, and what memory held at that moment is what explains it.
+ */
+static void oom_report(void)
+{
+	static atomic_t once;
+
+	if (atomic_xchg(&once, 1))
+		return;
+	printf("#   the state after the kill:\n");
+	dump_file("/proc/meminfo");
+	dump_file("/proc/buddyinfo");
+	dump_file("/proc/swaps");
+	dump_file("/sys/block/zram0/mm_stat");
+	dump_file("/sys/block/zram1/mm_stat");
+	dump_file(SAMPLE "stats");
+	printf("#     balloon pages %u; vmstat: oom_kill %lld, allocstall %lld, pgsteal_direct %lld, pgsteal_kswapd %lld, nr_isolated_anon %lld\n",
+	       soak.vb ? soak.vb->num_pages : 0,
+	       file_value("/proc/vmstat", "oom_kill"),
+	       file_value("/proc/vmstat", "allocstall_normal") +
+	       file_value("/proc/vmstat", "allocstall_movable"),
+	       file_value("/proc/vmstat", "pgsteal_direct"),
+	       file_value("/proc/vmstat", "pgsteal_kswapd"),
+	       file_value("/proc/vmstat", "nr_isolated_anon"));
+	fflush(stdout);
+}
+
 static const char *task_err(long err)
 {
-	if (err == -ESRCH || err == -EINTR)
-		return "the task was killed (OOM killer?)";
-	return "error";
+	if (err != -ESRCH && err != -EINTR)
+		return "error";
+	oom_report();
+	return "the task was killed (OOM killer?)";
 }
 
 /* A new task in slot @i, with nothing mapped yet. */
@@ -1247,8 +1296,10 @@ static void teardown(unsigned long free_at_boot, const long kinds0[NR_KINDS])
 	for (i = 0; i < NR_TASKS; i++) {
 		struct soak_task *t = &soak.task[i];
 
-		if (t->w && READ_ONCE(t->w->exited))
+		if (t->w && READ_ONCE(t->w->exited)) {
 			soak_fail(-1, "task %s was killed", t->w->name);
+			oom_report();
+		}
 		else if (t->w)
 			task_verify(ROLE_TASK0 + i, t, true);
 		task_end(ROLE_TASK0 + i, t);
@@ -1349,7 +1400,7 @@ static int nostart(const char *why)
 
 static int boot_child(int fd)
 {
-	char params[256], why[1024] = "";
+	char params[512], why[1024] = "";
 	long kinds0[NR_KINDS], kinds[NR_KINDS];
 	struct soak_msg msg = { .type = MSG_RESULT };
 	struct soak_result *res = &msg.res;
@@ -1363,8 +1414,8 @@ static int boot_child(int fd)
 	soak.report_fd = fd;
 	umm_test_seed = soak.seed;
 	snprintf(params, sizeof(params),
-		 "mem=%luM nr_cpus=%u zram.num_devices=2 virtio_balloon_dev.enable=1 umm.deterministic=0",
-		 soak.size.mem_mb, soak.nr_cpus);
+		 "mem=%luM nr_cpus=%u zram.num_devices=2 virtio_balloon_dev.enable=1 umm.deterministic=0 %s",
+		 soak.size.mem_mb, soak.nr_cpus, soak.extra_params ?: "");
 	if (umm_boot(params)) {
 		printf("# FAIL [boot] cannot boot with %s\n", params);
 		return BOOT_FAILED;
@@ -1507,11 +1558,12 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"usage: soak [-s SEED] [-t SECONDS] [-c NR_CPUS,...] [-b BOOTS] [-m MEM_MB]\n"
-		"            [-T MIGRATIONS] [-S]\n"
+		"            [-p 'PARAM=VALUE ...'] [-T MIGRATIONS] [-S]\n"
 		"  -t  the whole soak's time (default 120), shared among the boots\n"
 		"  -c  nr_cpus of the boots, in turn (default 2,3,4,8,16)\n"
 		"  -b  number of boots (default: one per nr_cpus value)\n"
 		"  -m  RAM of each boot in MiB (default %lu; the load scales with it)\n"
+		"  -p  more boot parameters (page_poison=on, movablecore=32M...)\n"
 		"  -T  fail unless the boots migrate this many pages in all\n"
 		"  -S  a boot that cannot start its threads is a failure\n",
 		default_size.mem_mb);
@@ -1555,7 +1607,7 @@ static void parse_args(int argc, char **argv)
 	int opt;
 
 	soak.size = default_size;
-	while ((opt = getopt(argc, argv, "s:t:c:b:m:T:S")) != -1) {
+	while ((opt = getopt(argc, argv, "s:t:c:b:m:p:T:S")) != -1) {
 		switch (opt) {
 		case 's':
 			run.seed = strtoul(optarg, NULL, 0);
@@ -1571,6 +1623,9 @@ static void parse_args(int argc, char **argv)
 			break;
 		case 'm':
 			scale_size(strtoul(optarg, NULL, 0));
+			break;
+		case 'p':
+			soak.extra_params = optarg;
 			break;
 		case 'T':
 			run.target = strtol(optarg, NULL, 0);
@@ -1629,9 +1684,11 @@ static void run_boot(int b, struct boot_outcome *o)
 
 	o->nr_cpus = run.cpus[b % run.nr_cpus_list];
 	o->seed = run.seed + b;
-	printf("# ---- boot %d/%u: nr_cpus=%u, seed %lu, %.0f s (replay: soak -s %lu -c %u -b 1 -t %.0f -m %lu)\n",
+	printf("# ---- boot %d/%u: nr_cpus=%u, seed %lu, %.0f s (replay: soak -s %lu -c %u -b 1 -t %.0f -m %lu%s%s%s)\n",
 	       b + 1, run.nr_boots, o->nr_cpus, o->seed, secs(share), o->seed,
-	       o->nr_cpus, secs(share), soak.size.mem_mb);
+	       o->nr_cpus, secs(share), soak.size.mem_mb,
+	       soak.extra_params ? " -p '" : "", soak.extra_params ?: "",
+	       soak.extra_params ? "'" : "");
 	if (pipe(fds)) {
 		perror("pipe");
 		exit(1);
