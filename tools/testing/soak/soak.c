@@ -737,7 +737,7 @@ static void blk_thread(int role, struct rnd_state *rnd)
 						      b->page, NULL);
 				b->writes++;
 				if (err) {
-					/* zram keeps the old data: no record. */
+					/* The record stays what it was. */
 					if (!b->errors++)
 						soak_fail(role, "write of page %lu: %d",
 							  i, err);
