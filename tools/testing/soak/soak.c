@@ -46,7 +46,15 @@
  *     usage back to 0 once the tasks exited;
  *   - free pages back to what they were right after boot once everything
  *     is freed (tasks exited, swapoff, zram reset, balloon deflated,
- *     driver at 0 pages, per-cpu lists drained); no taint.
+ *     driver at 0 pages, per-cpu lists drained); no taint;
+ *
+ * and each boot must have seen a release find a driver page isolated.
+ * The soak as a whole must have done what it is for: pages of each of
+ * the four kinds migrated, swap out and in, direct compaction stalls,
+ * kcompactd woken, balloon pages migrated.  A boot still running five
+ * minutes past its time is aborted by a watchdog that says what each
+ * thread was doing; a task killed by the OOM killer fails the boot with
+ * the state of memory at that moment.
  *
  * Each boot prints a summary: pages migrated per kind (from
  * /sys/kernel/debug/umm/migrated), the driver's released_isolated,
