@@ -168,6 +168,16 @@ bench: setup
 	@$(MAKE) --no-print-directory all bench-bins
 	@bash scripts/run-bench.sh $(OBJ)
 
+# ---- soak -----------------------------------------------------------------
+# make soak [SOAK_SECONDS=N] [SOAK_ARGS='-s SEED -c 2,16 ...']: everything at
+# once on real threads, several boots, then the books (tools/testing/soak/).
+SOAK_SECONDS ?= 120
+SOAK_ARGS ?=
+.PHONY: soak soak-bin
+soak: setup
+	@$(MAKE) --no-print-directory all soak-bin
+	@$(SOAK) -t $(SOAK_SECONDS) $(SOAK_ARGS)
+
 # ---- static checkers ------------------------------------------------------
 KSRC = $(shell git ls-files '*.c' '*.h' | grep -v '^tools/\|^scripts/')
 

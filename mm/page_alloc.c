@@ -1098,7 +1098,11 @@ static struct page *__alloc_pages_direct_compact(gfp_t gfp_mask,
 /*
  * Is another round of reclaim worth it?  Only if, counting what could be
  * reclaimed as free, some zone would be above its min watermark for the
- * order; and not after MAX_RECLAIM_RETRIES rounds without progress.
+ * order; and not after MAX_RECLAIM_RETRIES rounds without progress.  A
+ * round that freed nothing is retried too, as in 4.8: the pages it found
+ * may have been locked, isolated by compaction or just referenced, which
+ * passes; the OOM killer is for when MAX_RECLAIM_RETRIES rounds in a row
+ * got nowhere.
  */
 static bool should_reclaim_retry(gfp_t gfp_mask, unsigned int order,
 				 struct alloc_context *ac, int alloc_flags,
@@ -1123,7 +1127,7 @@ static bool should_reclaim_retry(gfp_t gfp_mask, unsigned int order,
 			    zone_page_state(zone, NR_FREE_PAGES);
 		if (__zone_watermark_ok(zone, order, min_wmark_pages(zone),
 					ac->classzone_idx, alloc_flags, available))
-			return did_some_progress;
+			return true;
 	}
 	return false;
 }

@@ -14,11 +14,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 
 #include "umm_test.h"
 
 #include <linux/swap.h>
 #include <linux/vmstat.h>
+#include <linux/pagemap.h>
+#include <linux/page-flags.h>
+#include <linux/oom.h>
+#include <linux/notifier.h>
 #include "../../../mm/internal.h"
 
 /*
@@ -165,6 +170,210 @@ TEST_F(umm, slowpath_costly_failure_work_is_bounded)
 
 	EXPECT_EQ(0, console("free fill all; free more all; task exit t1; "
 			     "swapoff zram0; "
+			     "echo 1 > /sys/block/zram0/reset", o));
+	free(o);
+}
+
+/*
+ * A machine for a small order: 64M, swap on, kswapd inline.  Its own
+ * fixture, so that the tests above keep their ZONE_MOVABLE machine.
+ */
+FIXTURE(retry) {
+	unsigned long free_at_boot;
+	bool expect_leak;
+};
+
+FIXTURE_VARIANT(retry) {
+	const char *params;
+};
+
+FIXTURE_VARIANT_ADD(retry, mem64m_deterministic) {
+	.params = "mem=64M umm.deterministic=1",
+};
+
+FIXTURE_SETUP(retry)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	ASSERT_EQ(0, umm_boot(variant->params));
+	ASSERT_EQ(0, umm_prime_anon_vma_cache());
+	self->free_at_boot = umm_free_pages();
+	self->expect_leak = false;
+}
+
+FIXTURE_TEARDOWN(retry)
+{
+	EXPECT_EQ(0, check_zones());
+	if (!self->expect_leak)
+		EXPECT_EQ(self->free_at_boot, umm_free_pages());
+	EXPECT_EQ(0, get_taint());
+}
+
+static unsigned long allocstalls(void)
+{
+	return sum_vm_event(ALLOCSTALL_NORMAL) +
+	       sum_vm_event(ALLOCSTALL_MOVABLE);
+}
+
+/* Reclaim finds the task's pages locked for a while, then free to go. */
+struct busy_round {
+	struct page **locked;		/* the task's pages, locked by us */
+	unsigned long nr_locked;
+	atomic_t unlocked;		/* they were let go */
+	struct page **taken;		/* order-1 blocks the allocator got */
+	unsigned long nr_taken, max_taken;
+	unsigned long stall0;		/* direct reclaim rounds before */
+	long oom_rounds;		/* rounds before the OOM killer, or -1 */
+	bool failed;			/* an allocation returned NULL */
+	atomic_t done;
+	struct notifier_block nb;
+};
+
+static struct busy_round *busy_round;
+
+/* Let the pages go (once, whoever comes first); how many there were. */
+static unsigned long busy_round_unlock(struct busy_round *b)
+{
+	unsigned long i;
+
+	if (atomic_xchg(&b->unlocked, 1))
+		return 0;
+	for (i = 0; i < b->nr_locked; i++) {
+		unlock_page(b->locked[i]);
+		put_page(b->locked[i]);
+	}
+	return b->nr_locked;
+}
+
+/*
+ * The OOM killer is about to choose a task: note after how many rounds
+ * of direct reclaim, and give the pages back instead, as a balloon
+ * deflating would (so that no task dies, whatever the outcome).
+ */
+static int busy_round_oom_notify(struct notifier_block *nb,
+				 unsigned long action, void *data)
+{
+	struct busy_round *b = busy_round;
+	unsigned long *freed = data;
+
+	if (b->oom_rounds < 0)
+		b->oom_rounds = allocstalls() - b->stall0;
+	*freed += busy_round_unlock(b);
+	return NOTIFY_OK;
+}
+
+/*
+ * Thread 0 allocates order-1 blocks (no per-cpu list to refill them
+ * behind reclaim's back) until one of them needed direct reclaim.
+ * Thread 1 lets the task's pages go once a second round of direct
+ * reclaim begins; if it is too slow for that allocation, the OOM
+ * notifier does.
+ */
+static int busy_round_fn(void *arg, int idx)
+{
+	struct busy_round *b = arg;
+
+	if (idx == 1) {
+		while (allocstalls() < b->stall0 + 2 && !atomic_read(&b->done))
+			sched_yield();
+		busy_round_unlock(b);
+		return 0;
+	}
+	/* Pages on per-cpu lists would be found by reclaim's drain. */
+	drain_all_pages(NULL);
+	while (b->nr_taken < b->max_taken) {
+		struct page *page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 1);
+
+		if (!page) {
+			b->failed = true;
+			break;
+		}
+		b->taken[b->nr_taken++] = page;
+		if (allocstalls() > b->stall0)
+			break;
+	}
+	atomic_set(&b->done, 1);
+	return 0;
+}
+
+/*
+ * A round of direct reclaim that frees nothing is not the end: while
+ * the zone's free and reclaimable pages together would meet the min
+ * watermark, 4.8's should_reclaim_retry() says "retry", up to
+ * MAX_RECLAIM_RETRIES rounds in a row without progress, and only then
+ * does the slow path call the OOM killer.  A round can free nothing for
+ * reasons that pass: the pages it found were locked (here: held by
+ * another thread, as a migration or a fault holds them), isolated by
+ * compaction, or just used.  Under the soak (tools/testing/soak/), a
+ * slow path that took one such round for the end killed tasks with most
+ * of their swap device free.
+ *
+ * Here all of a task's 8192 pages are locked while an allocation needs
+ * direct reclaim; they are let go as a second round begins.  Whether the
+ * OOM killer is reached is decided by the slow path alone: if it is, an
+ * OOM notifier sees after how many rounds (and gives the pages back so
+ * that nobody is killed).  It must not be before MAX_RECLAIM_RETRIES + 1
+ * rounds without progress (it is not reached at all unless the other
+ * thread is slow to run).
+ */
+TEST_F(retry, slowpath_reclaim_round_without_progress_is_retried)
+{
+	struct console_out *o = malloc(sizeof(*o));
+	struct zone *zone = UMM_ZONE(ZONE_NORMAL);
+	struct busy_round b = {
+		.oom_rounds = -1,
+		.nb.notifier_call = busy_round_oom_notify,
+	};
+	unsigned long pfn, oom0, steal0, i;
+
+	ASSERT_NE(NULL, o);
+	ASSERT_EQ(0, console("echo 64M > /sys/block/zram0/disksize; "
+			     "mkswap zram0; swapon zram0; "
+			     "task start t1; mmap t1 32M; "
+			     "fill t1 ratio=.5 seed=1", o));
+
+	/* Every anonymous page of the task, held and locked. */
+	b.locked = calloc(zone->spanned_pages, sizeof(*b.locked));
+	ASSERT_NE(NULL, b.locked);
+	for (pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (!PageLRU(page) || !PageAnon(page) ||
+		    !get_page_unless_zero(page))
+			continue;
+		if (PageLRU(page) && trylock_page(page))
+			b.locked[b.nr_locked++] = page;
+		else
+			put_page(page);
+	}
+	ASSERT_EQ(8192, b.nr_locked);
+	/* The premise: reclaim would have plenty, were the pages not busy. */
+	ASSERT_LE(b.nr_locked, zone_reclaimable_pages(zone));
+
+	b.max_taken = zone_page_state(zone, NR_FREE_PAGES) / 2;
+	b.taken = calloc(b.max_taken, sizeof(*b.taken));
+	ASSERT_NE(NULL, b.taken);
+	busy_round = &b;
+	ASSERT_EQ(0, register_oom_notifier(&b.nb));
+	oom0 = sum_vm_event(OOM_KILL);
+	steal0 = sum_vm_event(PGSTEAL_DIRECT);
+	b.stall0 = allocstalls();
+	ASSERT_EQ(0, umm_run_threads(2, busy_round_fn, &b));
+	unregister_oom_notifier(&b.nb);
+
+	TH_LOG("%lu blocks allocated; %lu rounds of direct reclaim freed %lu pages; OOM killer reached after %ld rounds (-1: never)",
+	       b.nr_taken, allocstalls() - b.stall0,
+	       sum_vm_event(PGSTEAL_DIRECT) - steal0, b.oom_rounds);
+	EXPECT_FALSE(b.failed);
+	EXPECT_LE(b.stall0 + 2, allocstalls());
+	if (b.oom_rounds >= 0)
+		EXPECT_LT(MAX_RECLAIM_RETRIES, b.oom_rounds);
+	EXPECT_EQ(oom0, sum_vm_event(OOM_KILL));
+
+	for (i = 0; i < b.nr_taken; i++)
+		__free_pages(b.taken[i], 1);
+	free(b.taken);
+	free(b.locked);
+	EXPECT_EQ(0, console("task exit t1; swapoff zram0; "
 			     "echo 1 > /sys/block/zram0/reset", o));
 	free(o);
 }
