@@ -6,6 +6,9 @@
 #
 #   run-tests.sh BUILD_DIR UMM_BINARY [FILTER]
 #
+# $SKIP may name tests not to run (space-separated, as they are printed:
+# vm/test_scenarios, scripts/foo.umm); they are listed, not counted.
+#
 # A console script may say, in its leading comments:
 #   # boot: PARAMS       boot parameters for this script
 #   # status: N          the exit status it must end with (default 0)
@@ -22,6 +25,16 @@ export UMM_TESTS=$filter
 passed=0
 failed=0
 failures=()
+skipped=()
+
+# Is @1 (a name as printed) in $SKIP?
+skip() {
+	local s
+	for s in ${SKIP:-}; do
+		[ "$s" = "$1" ] && { skipped+=("$1"); return 0; }
+	done
+	return 1
+}
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 
@@ -87,11 +100,13 @@ for t in "$obj"/tests/umm/test_* "$obj"/tests/vm/test_*; do
 		[[ "$t" == */tests/vm/* ]] && continue
 		# A white-box binary without a matching test reports 0 tests.
 	fi
+	skip "${t#$obj/tests/}" && continue
 	run_binary "$t"
 done
 for s in tools/testing/selftests/vm/scripts/*.umm; do
 	[ -f "$s" ] || continue
 	[ -n "$filter" ] && [[ "$s" != *$filter* ]] && continue
+	skip "${s#tools/testing/selftests/vm/}" && continue
 	run_script "$s"
 done
 
@@ -107,6 +122,9 @@ if [ -z "$filter" ] && command -v git >/dev/null && git rev-parse --git-dir >/de
 	fi
 fi
 
+if [ ${#skipped[@]} != 0 ]; then
+	echo "skipped (SKIP): ${skipped[*]}"
+fi
 if [ ${#failures[@]} != 0 ]; then
 	echo "failed: ${failures[*]}"
 fi
