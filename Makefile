@@ -9,6 +9,8 @@
 #   make C=1        also run sparse on every kernel-side file
 #   make checkpatch / make coccicheck / make kerneldoc
 #   make SAN=asan check, make SAN=tsan check   sanitizer builds
+#   make CC=clang   the same with clang (objects in build/clang-default/)
+#   make fuzz       libFuzzer targets (tools/fuzz/), FUZZ_SECONDS=N each
 #
 # Kernel-side objects (mm/, kernel/, lib/, fs/, init/, drivers/ and the
 # kernel side of arch/user/) are built like UML builds its kernel: no libc
@@ -21,7 +23,17 @@ CC	:= gcc
 endif
 SAN	?=
 O	?= build
-OBJ	:= $(O)/$(if $(SAN),$(SAN),default)
+# Objects of another compiler live apart: a clang build never mixes with
+# gcc's.  The fuzz build is clang's by nature (see tools/fuzz/Makefile).
+CC_IS_CLANG := $(if $(findstring clang,$(notdir $(CC))),1)
+ifeq ($(SAN),fuzz)
+OBJ	:= $(O)/fuzz
+ifneq ($(CC_IS_CLANG),1)
+$(error SAN=fuzz needs CC=clang: use 'make fuzz')
+endif
+else
+OBJ	:= $(O)/$(if $(CC_IS_CLANG),clang-)$(if $(SAN),$(SAN),default)
+endif
 KTOOLS	:= .kernel-tools
 
 # Directories with a kernel-style Makefile fragment (obj-y / host-y lists).
@@ -37,6 +49,10 @@ OPT	:= -O2 -g
 SANFLAGS-asan := -fsanitize=address,undefined -fno-omit-frame-pointer \
 		 -fno-sanitize-recover=undefined
 SANFLAGS-tsan := -fsanitize=thread
+# libFuzzer's coverage on every object; the fuzz targets link the engine.
+SANFLAGS-fuzz := -fsanitize=address,undefined,fuzzer-no-link \
+		 -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
+		 -fsanitize-coverage-ignorelist=tools/fuzz/coverage-ignore.txt
 SANFLAGS := $(SANFLAGS-$(SAN))
 ifneq ($(SAN),)
 OPT	:= -O1 -g
@@ -81,9 +97,9 @@ MAIN_OBJ := $(OBJ)/arch/user/os/main_user.o
 LIB_HOBJS := $(filter-out $(MAIN_OBJ),$(hobjs))
 LIBUMM	:= $(OBJ)/libumm.a
 
-# The default build lives at the top (./umm, ./libumm.a); sanitizer builds
-# keep theirs under build/<san>/.
-ifeq ($(SAN),)
+# The default build lives at the top (./umm, ./libumm.a); sanitizer and
+# clang builds keep theirs under build/<san>/ and build/clang-*/.
+ifeq ($(SAN)$(CC_IS_CLANG),)
 UMM	:= umm
 else
 UMM	:= $(OBJ)/umm
@@ -92,7 +108,7 @@ endif
 .PHONY: all run check bench clean setup tools checkpatch coccicheck kerneldoc \
 	tests FORCE
 
-all: $(UMM) libumm.a
+all: $(UMM) $(if $(CC_IS_CLANG),,libumm.a)
 
 libumm.a: $(LIBUMM)
 	@cp $< $@
@@ -152,6 +168,7 @@ $(KTOOLS)/.done: scripts/setup-deps.sh scripts/extract-kernel-tools.sh
 
 # ---- tests ----------------------------------------------------------------
 include tools/testing/Makefile
+include tools/fuzz/Makefile
 
 run: setup
 	@$(MAKE) --no-print-directory all

@@ -362,9 +362,15 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 	VM_BUG_ON_PAGE(page_idx & ((1 << order) - 1), page);
 	VM_BUG_ON_PAGE(!zone_spans_pfn(zone, pfn), page);
 
+	/*
+	 * The indices are unsigned: a buddy below @page is at a negative
+	 * distance, which must be one (an unsigned difference would wrap
+	 * the pointer around the address space, undefined behaviour that
+	 * clang's UBSan reports).
+	 */
 	while (order < max_order - 1) {
 		buddy_idx = __find_buddy_index(page_idx, order);
-		buddy = page + (buddy_idx - page_idx);
+		buddy = page + ((long)buddy_idx - (long)page_idx);
 		if (!page_is_buddy(page, buddy, order))
 			break;
 		if (unlikely(has_isolate_pageblock(zone)) &&
@@ -377,7 +383,7 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 			   zone->free_area[order].nr_free - 1);
 		rmv_page_order(buddy);
 		combined_idx = buddy_idx & page_idx;
-		page = page + (combined_idx - page_idx);
+		page = page + ((long)combined_idx - (long)page_idx);
 		page_idx = combined_idx;
 		order++;
 	}
@@ -392,9 +398,9 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 		struct page *higher_page, *higher_buddy;
 
 		combined_idx = __find_buddy_index(page_idx, order) & page_idx;
-		higher_page = page + (combined_idx - page_idx);
+		higher_page = page + ((long)combined_idx - (long)page_idx);
 		buddy_idx = __find_buddy_index(combined_idx, order + 1);
-		higher_buddy = higher_page + (buddy_idx - combined_idx);
+		higher_buddy = higher_page + ((long)buddy_idx - (long)combined_idx);
 		if (page_is_buddy(higher_page, higher_buddy, order + 1)) {
 			list_add_tail(&page->lru,
 				&zone->free_area[order].free_list[migratetype]);

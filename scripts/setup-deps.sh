@@ -4,8 +4,11 @@
 # Install what umm needs from Debian's packages, if it is missing.
 set -e
 
+# clang and libclang-rt-14-dev (libFuzzer, the sanitizers' runtimes) and
+# llvm-14 (llvm-symbolizer, for stacks with names) are for make fuzz.
 PKGS="make gcc libc6-dev liblz4-dev libzstd-dev liblzo2-dev sparse coccinelle
-      linux-source-6.1 libxml2-utils xz-utils python3"
+      linux-source-6.1 libxml2-utils xz-utils python3
+      clang libclang-rt-14-dev llvm-14"
 
 missing=
 for p in $PKGS; do

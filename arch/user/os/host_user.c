@@ -209,6 +209,19 @@ static int host_isatty(int fd)
 	return isatty(fd);
 }
 
+/**
+ * host_panic_hook - a harness's last look at a kernel panic
+ *
+ * Runs after the kernel printed why it panics, before the process ends.
+ * This default does nothing; a harness that must see a BUG() as a crash
+ * of its own defines it (the fuzzers of tools/fuzz/ abort(), so that
+ * libFuzzer saves the input that led there).  A hook that returns lets
+ * the process end as below.
+ */
+void __attribute__((weak)) host_panic_hook(void)
+{
+}
+
 /*
  * A kernel BUG() traps on an invalid instruction (ud2); the process ends
  * with the same signal, SIGILL.  SIGABRT is left to the test harness,
@@ -216,6 +229,7 @@ static int host_isatty(int fd)
  */
 static __attribute__((noreturn)) void host_panic(void)
 {
+	host_panic_hook();
 	signal(SIGILL, SIG_DFL);
 	raise(SIGILL);
 	_exit(128 + SIGILL);

@@ -99,4 +99,10 @@ struct host_operations {
 
 extern const struct host_operations host_ops;
 
+/*
+ * Called by @panic before the process ends; empty unless a harness (the
+ * fuzzers) defines its own.  Host side only: arch/user/os/host_user.c.
+ */
+void host_panic_hook(void);
+
 #endif /* _ASM_USER_HOST_OPS_H */

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tools/fuzz/fuzz_pseudofs.c - arbitrary bytes into every writable file
+ *
+ * After boot (mem=64M, deterministic kernel threads) the target walks the
+ * pseudo filesystem tree (fs/pseudo.c) and keeps every file with a write
+ * permission bit: the sysctls of /proc/sys/vm, zram's attributes in
+ * /sys/block/zram0, and debugfs (tracing, the sample driver's knobs,
+ * zram's corrupt).  An input is a list of writes, each three parts:
+ *
+ *	byte 0		which file (modulo their number)
+ *	byte 1		how many bytes to write, n
+ *	n bytes		the bytes, NULs and all, written at position 0
+ *
+ * so that one input can set a disksize and then write the device's other
+ * attributes.  After every write the file is read back.
+ *
+ * What it checks:
+ *  - ASan and UBSan, kernel BUG()s and panics;
+ *  - a write never claims more bytes than it was given;
+ *  - a refused write (an error) leaves the file's value as it was (when
+ *    two reads before it agreed: counters that move are not values);
+ *  - a value file that took a plain decimal number reads it back
+ *    (sysctls and the sample driver's percentages, whose text is one
+ *    number);
+ *  - a value read back after a successful write is itself accepted, and
+ *    writing it changes nothing: what a file shows, it takes;
+ *  - after each input, fuzz_restore() puts every value back and
+ *    fuzz_check_kernel() finds the kernel untainted, its free lists
+ *    consistent and no page leaked.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+
+#define MAX_WRITES	8
+
+static struct fuzz_file **targets;
+static int nr_targets;
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && !strcmp(s + n - m, tail);
+}
+
+/* Files whose text is one decimal number that a write sets as it is. */
+static bool exact_number_file(const struct fuzz_file *f)
+{
+	const char *p = f->boot_text;
+
+	if (!p || (strncmp(f->path, "/proc/sys/", 10) &&
+		   !ends_with(f->path, "/movable_sample/fail_isolate") &&
+		   !ends_with(f->path, "/movable_sample/fail_migrate")))
+		return false;
+	if (*p == '-')
+		p++;
+	if (!*p)
+		return false;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return !strcmp(p, "\n");
+}
+
+/*
+ * Is @data "N" or "-N" (and a newline), N in plain decimal without
+ * leading zeros, no more than 18 digits?  Then *@val is its value.
+ */
+static bool plain_decimal(const uint8_t *data, size_t len, long long *val)
+{
+	size_t i = 0, digits;
+	bool neg = false;
+
+	if (len && data[len - 1] == '\n')
+		len--;
+	if (i < len && data[i] == '-') {
+		neg = true;
+		i++;
+	}
+	digits = len - i;
+	if (!digits || digits > 18 || (data[i] == '0' && digits > 1))
+		return false;
+	for (*val = 0; i < len; i++) {
+		if (data[i] < '0' || data[i] > '9')
+			return false;
+		*val = *val * 10 + (data[i] - '0');
+	}
+	if (neg)
+		*val = -*val;
+	return true;
+}
+
+/*
+ * Whose text is not what they take: disksize is set once, comp_algorithm
+ * shows every choice, trace is a log, a trace buffer not yet allocated
+ * shows "0 (expanded: N)" and an events directory whose events differ
+ * shows "X".
+ */
+static bool shows_what_it_takes(const struct fuzz_file *f, const char *text)
+{
+	if (ends_with(f->path, "/disksize") ||
+	    ends_with(f->path, "/comp_algorithm") ||
+	    ends_with(f->path, "/tracing/trace"))
+		return false;
+	return !strstr(text, "expanded") && strcmp(text, "X\n");
+}
+
+/*
+ * KNOWN BUG 4: these two change their value on some writes they refuse.
+ */
+static bool known_refusal_changes(const struct fuzz_file *f)
+{
+	return !fuzz_find_known(4) &&
+	       (ends_with(f->path, "/movable_sample/pages") ||
+		ends_with(f->path, "/tracing/set_event"));
+}
+
+/*
+ * Asking the sample driver for more pages than half of RAM has it
+ * allocate until the OOM killer gives up, seconds per input: skipped
+ * (and a refused write keeps what it took: KNOWN BUG 4).
+ */
+static bool too_costly(const struct fuzz_file *f, const uint8_t *data,
+		       size_t len)
+{
+	const char *p = (const char *)data, *end;
+	bool overflow;
+
+	if (fuzz_find_known(4) || !ends_with(f->path, "/movable_sample/pages"))
+		return false;
+	while (len && (*p == ' ' || *p == '\t' || *p == '+')) {
+		p++;
+		len--;
+	}
+	return fuzz_parse_c_number(p, p + len, &end, &overflow) > 8192 ||
+	       overflow;
+}
+
+static char *read_or_null(const struct fuzz_file *f)
+{
+	int err;
+
+	return f->readable ? fuzz_read(f->path, &err) : NULL;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+static void check_write(const struct fuzz_file *f, const uint8_t *data,
+			size_t len)
+{
+	char *before = read_or_null(f), *again = read_or_null(f), *after;
+	bool stable = same(before, again);
+	long long want;
+	ssize_t ret;
+
+	ret = fuzz_write(f->path, data, len);
+	if (ret > (ssize_t)len)
+		fuzz_fail("%s: a write of %zu bytes says it took %zd", f->path,
+			  len, ret);
+	after = read_or_null(f);
+	if (ret < 0 && stable && !same(before, after) &&
+	    !known_refusal_changes(f))
+		fuzz_fail("%s: a write refused with %zd changed it from '%s' to '%s'",
+			  f->path, ret, before, after ? after : "(unreadable)");
+	if (ret >= 0 && after && exact_number_file(f) &&
+	    plain_decimal(data, len, &want) && atoll(after) != want)
+		fuzz_fail("%s: took %lld, reads back '%s'", f->path, want, after);
+	if (ret >= 0 && after && shows_what_it_takes(f, after)) {
+		char *again_after;
+		ssize_t back = fuzz_write(f->path, after, strlen(after));
+
+		/* KNOWN BUG 5: the ring buffer is allocated twice over. */
+		if (back == -ENOMEM && ends_with(f->path, "/buffer_size_kb") &&
+		    !fuzz_find_known(5))
+			back = 0;
+		if (back < 0)
+			fuzz_fail("%s: refuses its own value '%s' (%zd)", f->path,
+				  after, back);
+		again_after = read_or_null(f);
+		if (!same(after, again_after))
+			fuzz_fail("%s: writing its value '%s' changed it to '%s'",
+				  f->path, after,
+				  again_after ? again_after : "(unreadable)");
+		free(again_after);
+	}
+	free(before);
+	free(again);
+	free(after);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	int i;
+
+	fuzz_boot(FUZZ_BOOT_PARAMS);
+	for (i = 0; i < fuzz_nr_files; i++) {
+		if (!fuzz_files[i].writable)
+			continue;
+		targets = realloc(targets, (nr_targets + 1) * sizeof(*targets));
+		targets[nr_targets++] = &fuzz_files[i];
+	}
+	if (!nr_targets)
+		fuzz_fail("no writable file after boot");
+	if (getenv("UMM_FUZZ_LIST"))
+		for (i = 0; i < nr_targets; i++)
+			printf("%3d %s\n", i, targets[i]->path);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	size_t pos = 0;
+	int n;
+
+	/* KNOWN BUG 1: the negation of LONG_MIN in int sysctls. */
+	if (known_int_min_magnitude(data, size))
+		return 0;
+	fuzz_quiet_begin();
+	for (n = 0; n < MAX_WRITES && pos + 2 <= size; n++) {
+		const struct fuzz_file *f = targets[data[pos] % nr_targets];
+		size_t len = data[pos + 1];
+
+		pos += 2;
+		if (len > size - pos)
+			len = size - pos;
+		if (!too_costly(f, data + pos, len))
+			check_write(f, data + pos, len);
+		pos += len;
+	}
+	fuzz_restore();
+	fuzz_check_kernel();
+	fuzz_quiet_end();
+	return 0;
+}
