@@ -8,8 +8,8 @@
  * frees the oldest page as a whole.  Writers are events on any CPU, one
  * at a time under buffer->lock; they never sleep and never allocate.
  * Pages are allocated and freed only by ring_buffer_resize(), which
- * prepares the new ring before it takes the lock and frees the old one
- * after.
+ * allocates the pages it adds before it takes the lock and frees the
+ * pages it removes after.
  *
  * Readers hold buffer->lock while they look at entries and keep an entry
  * id between two looks: ids only grow, so an id older than the oldest
@@ -118,39 +118,81 @@ void ring_buffer_init(struct trace_buffer *buffer)
 	buffer->record_disabled = 0;
 }
 
+/*
+ * Join the ring @more into the ring of @bpage, right after @bpage.  The
+ * rings have no list head of their own, so this is list_splice() done by
+ * hand on two circles.
+ */
+static void rb_join(struct buffer_page *bpage, struct buffer_page *more)
+{
+	struct list_head *a = &bpage->list, *a_next = a->next;
+	struct list_head *b = &more->list, *b_last = b->prev;
+
+	a->next = b;
+	b->prev = a;
+	b_last->next = a_next;
+	a_next->prev = b_last;
+}
+
+/* Cut the @nr pages after @bpage out of its ring; they make a ring of their own. */
+static struct buffer_page *rb_cut(struct buffer_page *bpage, unsigned long nr)
+{
+	struct buffer_page *first = rb_next_page(bpage), *last = bpage;
+
+	while (nr--)
+		last = rb_next_page(last);
+	bpage->list.next = last->list.next;
+	last->list.next->prev = &bpage->list;
+	first->list.prev = &last->list;
+	last->list.next = &first->list;
+	return first;
+}
+
 /**
  * ring_buffer_resize - give a buffer a new number of pages
  * @buffer: the buffer
  * @nr_pages: how many; 0 frees them all
  *
- * The entries in the buffer are dropped.  May sleep; callers serialise
- * resizes (trace_types_lock).
+ * Growing allocates only the pages added and shrinking frees pages
+ * without allocating, so a resize never needs the old and the new buffer
+ * at once.  A new size drops the entries; the same size changes nothing
+ * and keeps them, as in Linux.  May sleep; callers serialise resizes
+ * (trace_types_lock), so only this function changes ->nr_pages.
  *
  * Return: 0, or -ENOMEM with the buffer as it was.
  */
 int ring_buffer_resize(struct trace_buffer *buffer, unsigned long nr_pages)
 {
-	struct buffer_page *pages = NULL, *old;
-	unsigned long old_nr;
+	struct buffer_page *more = NULL, *drop = NULL;
+	unsigned long old_nr = buffer->nr_pages;
 
-	/* Do not empty the free lists only to fail at the end. */
-	if (nr_pages > global_zone_page_state(NR_FREE_PAGES))
-		return -ENOMEM;
-	if (nr_pages) {
-		pages = rb_alloc_pages(nr_pages);
-		if (!pages)
+	if (nr_pages == old_nr)
+		return 0;
+	if (nr_pages > old_nr) {
+		/* Do not empty the free lists only to fail at the end. */
+		if (nr_pages - old_nr > global_zone_page_state(NR_FREE_PAGES))
+			return -ENOMEM;
+		more = rb_alloc_pages(nr_pages - old_nr);
+		if (!more)
 			return -ENOMEM;
 	}
 	spin_lock(&buffer->lock);
-	old = buffer->tail;
-	old_nr = buffer->nr_pages;
-	buffer->tail = pages;
+	if (more && buffer->tail) {
+		rb_join(buffer->tail, more);
+	} else if (more) {
+		buffer->tail = more;
+	} else if (nr_pages) {
+		drop = rb_cut(buffer->tail, old_nr - nr_pages);
+	} else {
+		drop = buffer->tail;
+		buffer->tail = NULL;
+	}
 	buffer->nr_pages = nr_pages;
 	rb_reset(buffer);
 	spin_unlock(&buffer->lock);
 
-	if (old)
-		rb_free_pages(old, old_nr);
+	if (drop)
+		rb_free_pages(drop, old_nr - nr_pages);
 	return 0;
 }
 

@@ -674,6 +674,44 @@ TEST_F(umm, trace_buffer_pages_come_and_go)
 	EXPECT_EQ(before, umm_free_pages());
 }
 
+/*
+ * A resize takes only what it adds and gives back what it drops: a buffer
+ * of more than half of free memory can still be shrunk, grown a little
+ * and written its own size back (which keeps its entries, as in Linux).
+ * The fuzzer found the old resize allocating the whole new buffer first.
+ */
+TEST_F(umm, trace_buffer_resize_needs_only_the_difference)
+{
+	unsigned long before = umm_free_pages(), big_kb;
+	char num[32];
+
+	/* Two thirds of free memory, in KiB. */
+	big_kb = before * 2 / 3 * (PAGE_SIZE >> 10);
+	snprintf(num, sizeof(num), "%lu\n", big_kb);
+	ASSERT_EQ(0, write_tracing("buffer_size_kb", num));
+	ASSERT_EQ(0, write_tracing("set_event", "mm_compaction_end"));
+	EXPECT_EQ(before - big_kb / 4, umm_free_pages());
+	trace_mm_compaction_end(0, 1, 2, 3, false, COMPACT_COMPLETE);
+
+	/* Its own size again: nothing allocated, nothing lost. */
+	ASSERT_EQ(0, write_tracing("buffer_size_kb", num));
+	EXPECT_EQ(1, count_event("mm_compaction_end"));
+	EXPECT_EQ(before - big_kb / 4, umm_free_pages());
+
+	/* A little more: only the difference is needed. */
+	snprintf(num, sizeof(num), "%lu\n", big_kb + 400);
+	ASSERT_EQ(0, write_tracing("buffer_size_kb", num));
+	EXPECT_EQ(before - big_kb / 4 - 100, umm_free_pages());
+
+	/* Smaller: pages come back, and the buffer still records. */
+	ASSERT_EQ(0, write_tracing("buffer_size_kb", "8\n"));
+	EXPECT_EQ(before - 2, umm_free_pages());
+	trace_mm_compaction_end(0, 1, 2, 3, false, COMPACT_COMPLETE);
+	EXPECT_EQ(1, count_event("mm_compaction_end"));
+	trace_release();
+	EXPECT_EQ(before, umm_free_pages());
+}
+
 struct thread_events {
 	int per_thread;
 };
