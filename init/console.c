@@ -608,7 +608,7 @@ void console_usage(void)
 "Boot parameters (the kernel's names):\n"
 "  mem=SIZE              RAM, 64M..64G (default 512M)\n"
 "  movablecore=SIZE      size of ZONE_MOVABLE, at most half of mem=\n"
-"  nr_cpus=N             virtual CPUs, one per running task (default 64)\n"
+"  nr_cpus=N             CPUs the tasks run on, 1..128 (default 64)\n"
 "  page_poison=on|off    fill freed pages, check them when reused\n"
 "  loglevel=N, quiet     console log level (messages go to stderr)\n"
 "  umm.seed=N            seed of every pseudo-random choice\n"

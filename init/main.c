@@ -3,9 +3,10 @@
  * init/main.c - boot
  *
  * The order follows the kernel's start_kernel(): boot parameters, the
- * memory layout, per-cpu areas, the node and its zones, the buddy
- * allocator, slab, the pseudo filesystems, then the initcalls; after that
- * the console takes over (init/console.c), as init would.
+ * run queues, the memory layout, the boot CPU and per-cpu areas, the node
+ * and its zones, the buddy allocator, slab, the pseudo filesystems, the
+ * other CPUs (smp_init()), then the initcalls; after that the console
+ * takes over (init/console.c), as init would.
  */
 #define MODULE_PARAM_PREFIX "umm."
 
@@ -19,7 +20,7 @@
 #include <linux/sched.h>
 #include <linux/random.h>
 #include <linux/ktime.h>
-#include <linux/cpuhotplug.h>
+#include <linux/cpumask.h>
 #include <linux/moduleparam.h>
 #include <linux/pseudo_fs.h>
 #include <linux/proc_fs.h>
@@ -86,10 +87,11 @@ int __init kernel_boot(int argc, char **argv)
 	err = parse_args("umm", argc, argv);
 	if (err)
 		return err;
+	sched_init();
 	err = setup_arch(max_zone_pfn);
 	if (err)
 		return err;
-	init_task.cpu = cpu_up_any();
+	boot_cpu_init();
 	setup_per_cpu_areas();
 	if (!umm_seed)
 		umm_seed = host_ops.entropy() >> 1 ? : 1;
@@ -105,6 +107,7 @@ int __init kernel_boot(int argc, char **argv)
 	vfs_caches_init();
 	proc_root_init();
 	debugfs_init();
+	smp_init();
 	do_initcalls();
 	pr_info("umm: %lu MiB RAM, %lu pages free, seed %lu\n",
 		(max_pfn << PAGE_SHIFT) >> 20,

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/cpu.c - virtual CPUs
+ * kernel/cpu.c - the CPUs and their hotplug callbacks
  *
- * A CPU is brought online when a task (a host thread) starts and goes
- * offline when it exits; up to nr_cpu_ids (nr_cpus=, default 64) are
- * online at once.  Coming online runs the hotplug startup callbacks
- * (zsmalloc allocates the CPU's mapping buffer); going offline runs the
- * teardown callbacks, so the page allocator can drain that CPU's lists
- * as on a real CPU unplug.
+ * nr_cpus= (default 64) CPUs exist, and all of them come online at boot:
+ * the boot CPU first (boot_cpu_init(), before anything is allocated),
+ * the others in smp_init(), before the initcalls, as in the kernel.
+ * Tasks are not tied to CPUs: they are scheduled onto them
+ * (kernel/sched/core.c), any number of tasks on any number of CPUs.
+ *
+ * A subsystem with per-cpu state registers startup and teardown callbacks
+ * with cpuhp_setup_state(): the startup callback runs for every CPU as it
+ * comes online (and at registration for the CPUs online already), the
+ * teardown callback when a CPU goes offline or the state is removed.
+ * CPUs stay online once up; the teardown callbacks run only on
+ * cpuhp_remove_state().
  */
 #include <linux/kernel.h>
 #include <linux/cpumask.h>
@@ -21,7 +27,7 @@
 unsigned int nr_cpu_ids = 64;
 struct cpumask __cpu_online_mask;
 /*
- * cpuhp_mutex serialises CPUs coming and going with the registration of
+ * cpuhp_mutex serialises CPUs coming online with the registration of
  * callbacks, so that every online CPU has run exactly the startup
  * callbacks registered; cpu_add_remove_lock guards the online mask, which
  * others read without cpuhp_mutex.  Order: cpuhp_mutex, then
@@ -40,8 +46,8 @@ static int __init nr_cpus_setup(char *str)
 {
 	unsigned int n;
 
-	if (kstrtouint(str, 0, &n) || n < 2 || n > CONFIG_NR_CPUS) {
-		param_set_reason("must be between 2 and " __stringify(CONFIG_NR_CPUS));
+	if (kstrtouint(str, 0, &n) || n < 1 || n > CONFIG_NR_CPUS) {
+		param_set_reason("must be between 1 and " __stringify(CONFIG_NR_CPUS));
 		return -EINVAL;
 	}
 	nr_cpu_ids = n;
@@ -157,57 +163,69 @@ void cpuhp_remove_state(enum cpuhp_state state)
 	mutex_unlock(&cpuhp_mutex);
 }
 
+/* Bring @cpu online and run its startup callbacks. */
+static int cpu_up(unsigned int cpu)
+{
+	int ret;
+
+	mutex_lock(&cpuhp_mutex);
+	ret = cpuhp_bringup(cpu);
+	if (!ret)
+		set_cpu_online(cpu, true);
+	mutex_unlock(&cpuhp_mutex);
+	return ret;
+}
+
 /**
- * cpu_up_any - bring a free virtual CPU online for a new task
- *
- * Runs the startup callbacks for it, in the caller.
- *
- * Return: the CPU number; -EAGAIN when nr_cpu_ids CPUs are online; or the
- * error of a startup callback.
+ * set_cpu_online - mark a CPU online or offline
+ * @cpu: the CPU
+ * @online: its new state
  */
-int cpu_up_any(void)
+void set_cpu_online(unsigned int cpu, bool online)
+{
+	spin_lock(&cpu_add_remove_lock);
+	if (online)
+		set_bit(cpu, __cpu_online_mask.bits);
+	else
+		clear_bit(cpu, __cpu_online_mask.bits);
+	spin_unlock(&cpu_add_remove_lock);
+}
+
+/**
+ * boot_cpu_init - the boot CPU is online
+ *
+ * Called before anything is allocated: no callback is registered yet.
+ */
+void __init boot_cpu_init(void)
+{
+	set_cpu_online(0, true);
+}
+
+/**
+ * smp_init - bring the other CPUs online
+ *
+ * Called before the initcalls, so that subsystems registering their
+ * callbacks there find every CPU online; a CPU whose startup callback
+ * fails stays offline, and tasks are not scheduled onto it.
+ */
+void __init smp_init(void)
 {
 	unsigned int cpu;
 	int ret;
 
-	mutex_lock(&cpuhp_mutex);
-	spin_lock(&cpu_add_remove_lock);
-	cpu = find_first_zero_bit(__cpu_online_mask.bits, nr_cpu_ids);
-	if (cpu < nr_cpu_ids)
-		set_bit(cpu, __cpu_online_mask.bits);
-	spin_unlock(&cpu_add_remove_lock);
-	if (cpu >= nr_cpu_ids) {
-		mutex_unlock(&cpuhp_mutex);
-		return -EAGAIN;
+	for_each_possible_cpu(cpu) {
+		if (cpu_online(cpu))
+			continue;
+		ret = cpu_up(cpu);
+		if (ret)
+			pr_err("smp: CPU %u failed to come online: %d\n", cpu,
+			       ret);
 	}
-	ret = cpuhp_bringup(cpu);
-	if (ret) {
-		spin_lock(&cpu_add_remove_lock);
-		clear_bit(cpu, __cpu_online_mask.bits);
-		spin_unlock(&cpu_add_remove_lock);
-	}
-	mutex_unlock(&cpuhp_mutex);
-	return ret ? ret : (int)cpu;
+	pr_info("smp: Brought up 1 node, %u CPUs\n", num_online_cpus());
 }
 
 /**
- * cpuhp_cpu_dead - take a CPU offline once its task is done with it
- * @cpu: the CPU
- *
- * Runs the teardown callbacks in reverse order of their states.
- */
-void cpuhp_cpu_dead(unsigned int cpu)
-{
-	mutex_lock(&cpuhp_mutex);
-	cpuhp_teardown_below(cpu, CPUHP_NR_STATES);
-	spin_lock(&cpu_add_remove_lock);
-	clear_bit(cpu, __cpu_online_mask.bits);
-	spin_unlock(&cpu_add_remove_lock);
-	mutex_unlock(&cpuhp_mutex);
-}
-
-/**
- * num_online_cpus - how many virtual CPUs (tasks) are running
+ * num_online_cpus - how many CPUs are online
  *
  * Return: the number of online CPUs.
  */

@@ -7,6 +7,10 @@
  * The host thread runs on a stack of its own, so these pages hold no
  * data; they are allocated because fork allocates them, and their
  * failure is fork's failure when memory is fragmented.
+ *
+ * A task is not given a CPU of its own: the scheduler places it on one
+ * of the CPUs (sched_fork()), and it runs there when it is woken and the
+ * CPU is free (kernel/sched/core.c).  Any number of tasks can exist.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -17,7 +21,6 @@
 #include <linux/gfp.h>
 #include <linux/vmstat.h>
 #include <linux/completion.h>
-#include <linux/cpuhotplug.h>
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/page_kind.h>
@@ -81,7 +84,7 @@ struct task_struct *alloc_task_struct(const char *name)
 		return NULL;
 	}
 	tsk->__state = TASK_NEW;
-	tsk->cpu = -1;
+	INIT_LIST_HEAD(&tsk->run_list);
 	tsk->pid = atomic_inc_return(&last_pid);
 	atomic_set(&tsk->usage, 1);
 	strscpy(tsk->comm, name, sizeof(tsk->comm));
@@ -132,8 +135,9 @@ void detach_task(struct task_struct *tsk)
 
 /*
  * How a new task starts and how its end is waited for: the host thread
- * runs ret_from_fork(), which waits for the first wake_up_process(),
- * runs the task's function, then gives up the task's memory and CPU.
+ * runs ret_from_fork(), which waits for the first wake_up_process() and
+ * a CPU, runs the task's function, gives up the task's memory, says it is
+ * done, and gives up its CPU for good.
  */
 struct task_start {
 	int (*fn)(void *arg);
@@ -148,12 +152,12 @@ static void ret_from_fork(void *p)
 	struct task_start *start = tsk->start;
 
 	__current_task = tsk;
-	schedule();		/* until the first wake_up_process() */
+	sched_start();		/* until the first wake_up_process() */
 	start->result = start->fn(start->arg);
 	tsk->flags |= PF_EXITING;
 	exit_mm(tsk);
-	cpuhp_cpu_dead(tsk->cpu);
 	complete(&start->exited);
+	do_task_dead();
 }
 
 /**
@@ -164,11 +168,12 @@ static void ret_from_fork(void *p)
  * @flags: PF_* flags (PF_KTHREAD for kernel threads)
  * @mm: its address space (workload tasks), or NULL; taken over on success
  *
- * The task gets a kernel stack, a virtual CPU and a host thread, and
+ * The task gets a kernel stack, a host thread and a CPU to run on, and
  * waits in TASK_NEW until wake_up_process().
  *
  * Return: the task, or ERR_PTR(-ENOMEM) when its structure or kernel
- * stack cannot be allocated, ERR_PTR(-EAGAIN) when no CPU is free.
+ * stack cannot be allocated, ERR_PTR(-EAGAIN) when the host cannot start
+ * a thread.
  */
 struct task_struct *copy_process(const char *name, int (*fn)(void *arg),
 				 void *arg, unsigned int flags,
@@ -177,7 +182,6 @@ struct task_struct *copy_process(const char *name, int (*fn)(void *arg),
 	struct task_struct *tsk;
 	struct task_start *start;
 	long handle;
-	int cpu;
 
 	start = kzalloc(sizeof(*start), GFP_KERNEL);
 	if (!start)
@@ -187,29 +191,23 @@ struct task_struct *copy_process(const char *name, int (*fn)(void *arg),
 		kfree(start);
 		return ERR_PTR(-ENOMEM);
 	}
-	cpu = cpu_up_any();
-	if (cpu < 0) {
-		free_task_struct(tsk);
-		kfree(start);
-		return ERR_PTR(cpu);
-	}
 	start->fn = fn;
 	start->arg = arg;
 	init_completion(&start->exited);
 	tsk->start = start;
-	tsk->cpu = cpu;
 	tsk->flags = flags;
 	tsk->mm = mm;
 
 	handle = host_ops.thread_create(ret_from_fork, tsk);
 	if (handle < 0) {
 		tsk->mm = NULL;
-		cpuhp_cpu_dead(cpu);
 		free_task_struct(tsk);
 		kfree(start);
 		return ERR_PTR(-EAGAIN);
 	}
 	tsk->host_thread = handle;
+	/* Its thread waits for a CPU: placing it now is soon enough. */
+	sched_fork(tsk);
 	attach_task(tsk);
 	return tsk;
 }
@@ -226,7 +224,10 @@ int wait_task_exit(struct task_struct *tsk)
 	int ret;
 
 	wait_for_completion(&start->exited);
+	/* The task may still be on its way out of its CPU. */
+	sched_host_block();
 	host_ops.thread_join(tsk->host_thread);
+	sched_host_unblock();
 	detach_task(tsk);
 	ret = start->result;
 	kfree(start);

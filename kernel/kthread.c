@@ -4,7 +4,9 @@
  *
  * A kernel thread is a task without user memory (copy_process() with
  * PF_KTHREAD): creating one can fail as fork fails, when no order-2 block
- * is left for its stack or all nr_cpu_ids CPUs are taken.
+ * is left for its stack.  It runs on whichever CPU the scheduler gives
+ * it, and leaves it whenever it sleeps: there may be more kernel threads
+ * than CPUs.
  */
 #include <linux/kernel.h>
 #include <linux/kthread.h>
@@ -33,8 +35,8 @@ static int kthread(void *arg)
  * @data: its argument
  * @namefmt: printf-style name
  *
- * Return: the task (start it with wake_up_process()), or ERR_PTR(-EAGAIN)
- * when no virtual CPU is free, or ERR_PTR(-ENOMEM).
+ * Return: the task (start it with wake_up_process()), or ERR_PTR(-ENOMEM),
+ * or ERR_PTR(-EAGAIN) when the host cannot start a thread.
  */
 struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 				   const char namefmt[], ...)

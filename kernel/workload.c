@@ -99,7 +99,7 @@ void workload_kick(struct task_struct *tsk)
  *
  * Return: the workload, or ERR_PTR(-ENOMEM) when its mm, task structure
  * or kernel stack cannot be allocated (fork failing), -EEXIST if the
- * name is taken, -EAGAIN when all CPUs are busy.
+ * name is taken, -EAGAIN when the host cannot start a thread.
  */
 struct workload *workload_start(const char *name)
 {

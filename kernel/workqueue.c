@@ -14,11 +14,11 @@
  * work runs at safe points, in the task that reaches one -- flush_work(),
  * flush_workqueue(), and the end of each console command, where
  * init/console.c calls workqueue_run_pending().  (Should the worker fail
- * to start, for want of a free CPU, the flushes still run the work.)  queue_work() itself
- * never runs work, because its callers hold locks (zsmalloc queues its
- * free work under a class lock that the work takes too).  Tasks that run
- * work at the same time take turns on run_mutex, so the order is the
- * queue order on every run.
+ * to start, for want of memory, the flushes still run the work.)
+ * queue_work() itself never runs work, because its callers hold locks
+ * (zsmalloc queues its free work under a class lock that the work takes
+ * too).  Tasks that run work at the same time take turns on run_mutex,
+ * so the order is the queue order on every run.
  *
  * Whoever runs a work item (the worker, or a task at a safe point) is a
  * struct worker on the pool's busy list while the function runs, so that

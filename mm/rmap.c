@@ -73,23 +73,28 @@ int anon_vma_prepare(struct vm_area_struct *vma)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	struct anon_vma *anon_vma;
+	bool installed = false;
 
 	if (likely(READ_ONCE(vma->anon_vma)))
 		return 0;
 	anon_vma = anon_vma_alloc();
 	if (!anon_vma)
 		return -ENOMEM;
-	/* Two faults of the task may race here: one installs, one frees. */
+	/*
+	 * Two faults of the task may race here: one installs, one frees.
+	 * The rwsem sleeps, so it is taken outside the spinlock (the lock
+	 * order above); nobody else can see the new anon_vma yet.
+	 */
+	down_write(&anon_vma->rwsem);
 	spin_lock(&mm->page_table_lock);
 	if (!vma->anon_vma) {
-		down_write(&anon_vma->rwsem);
 		list_add(&vma->anon_vma_node, &anon_vma->vmas);
-		up_write(&anon_vma->rwsem);
 		WRITE_ONCE(vma->anon_vma, anon_vma);
-		anon_vma = NULL;
+		installed = true;
 	}
 	spin_unlock(&mm->page_table_lock);
-	if (anon_vma)
+	up_write(&anon_vma->rwsem);
+	if (!installed)
 		put_anon_vma(anon_vma);
 	return 0;
 }

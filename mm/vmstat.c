@@ -86,9 +86,8 @@ const char * const vmstat_text[] = {
  * all_vm_events - sum every CPU's event counters
  * @ret: NR_VM_EVENT_ITEMS values
  *
- * Counters of CPUs that went offline stay in their per-cpu copies (the
- * next task on that CPU goes on adding to them), so every possible CPU is
- * summed.
+ * Counters of CPUs that went offline stay in their per-cpu copies (they
+ * count again if the CPU comes back), so every possible CPU is summed.
  */
 void all_vm_events(unsigned long *ret)
 {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* FAITHFUL (reduced): callbacks for a CPU going away (a task exiting). */
+/* FAITHFUL (reduced): callbacks for CPUs coming online and going offline. */
 #ifndef __CPUHOTPLUG_H
 #define __CPUHOTPLUG_H
 
@@ -11,11 +11,11 @@ enum cpuhp_state {
 };
 
 /*
- * A virtual CPU lives as long as the task that owns it.  When a task is
- * created its CPU comes online and the startup callbacks run for it (in
- * the creating task: they may allocate, and a failure fails the task's
- * creation); when the task exits the CPU goes offline and the teardown
- * callbacks run for it (from the exiting task, on its own CPU).
+ * Every CPU comes online at boot, before the initcalls (kernel/cpu.c), so
+ * a startup callback registered with cpuhp_setup_state() runs once per
+ * CPU, in the registering task; it may allocate, and its failure fails
+ * the registration.  CPUs do not go offline afterwards: a teardown
+ * callback runs when its state is removed.
  */
 int cpuhp_setup_state(enum cpuhp_state state, const char *name,
 		      int (*startup)(unsigned int cpu),
@@ -24,7 +24,5 @@ int cpuhp_setup_state_nocalls(enum cpuhp_state state, const char *name,
 			      int (*startup)(unsigned int cpu),
 			      int (*teardown)(unsigned int cpu));
 void cpuhp_remove_state(enum cpuhp_state state);
-void cpuhp_cpu_dead(unsigned int cpu);
-int cpu_up_any(void);
 
 #endif

@@ -20,6 +20,11 @@ static inline bool cpu_online(unsigned int cpu)
 }
 
 unsigned int num_online_cpus(void);
+void set_cpu_online(unsigned int cpu, bool online);
+
+/* kernel/cpu.c: bringing the CPUs up at boot */
+void boot_cpu_init(void);
+void smp_init(void);
 
 #define for_each_possible_cpu(cpu) \
 	for ((cpu) = 0; (cpu) < nr_cpu_ids; (cpu)++)

@@ -3,11 +3,12 @@
 #ifndef _LINUX_DELAY_H
 #define _LINUX_DELAY_H
 
+/* These sleep: the CPU goes to other tasks meanwhile. */
 void msleep(unsigned int msecs);
 void usleep_range(unsigned long min, unsigned long max);
-static inline void udelay(unsigned long usecs)
-{
-	usleep_range(usecs, usecs);
-}
+
+/* This one spins, and may be used in atomic context. */
+void __udelay(unsigned long usecs);
+#define udelay(n)	__udelay(n)
 
 #endif

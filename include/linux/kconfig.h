@@ -14,6 +14,8 @@
 #define CONFIG_NR_CPUS			128
 #define CONFIG_MMU			1
 #define CONFIG_DEBUG_VM			1
+#define CONFIG_PREEMPT_COUNT		1
+#define CONFIG_DEBUG_ATOMIC_SLEEP	1
 #define CONFIG_PROC_FS			1
 #define CONFIG_DEBUG_FS			1
 #define CONFIG_SYSCTL			1

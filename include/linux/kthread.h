@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: kernel threads, each a host thread with a CPU of its own. */
+/* HOSTED: kernel threads, each a host thread scheduled onto the CPUs. */
 #ifndef _LINUX_KTHREAD_H
 #define _LINUX_KTHREAD_H
 

@@ -6,10 +6,18 @@
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
 
+/*
+ * The lock word of a spinlock (0 free, 1 held, 2 held with sleepers), but
+ * a mutex sleeps: its holder may sleep too, and a waiter gives up its CPU
+ * while it waits (kernel/locking/spinlock.c).
+ */
 struct mutex {
-	u32 val;			/* 0 free, 1 held, 2 held + sleepers */
+	u32 val;
 	struct task_struct *owner;
 };
+
+/* kernel/locking/spinlock.c */
+void __mutex_lock_slowpath(struct mutex *lock);
 
 #define __MUTEX_INITIALIZER(name)	{ .val = 0, .owner = NULL }
 #define DEFINE_MUTEX(name)	struct mutex name = __MUTEX_INITIALIZER(name)
@@ -24,7 +32,7 @@ static inline void mutex_lock(struct mutex *lock)
 {
 	might_sleep();
 	if (unlikely(!__lock_trylock(&lock->val)))
-		__lock_slowpath(&lock->val);
+		__mutex_lock_slowpath(lock);
 	WRITE_ONCE(lock->owner, current);
 }
 

@@ -28,9 +28,25 @@ extern unsigned long __per_cpu_offset[NR_CPUS];
 #define this_cpu_ptr(ptr)	per_cpu_ptr((ptr), smp_processor_id())
 #define raw_cpu_ptr(ptr)	this_cpu_ptr(ptr)
 
+/* This CPU's copy, which stays this CPU's until put_cpu_ptr(). */
+#define get_cpu_ptr(ptr)						\
+({									\
+	preempt_disable();						\
+	this_cpu_ptr(ptr);						\
+})
+#define put_cpu_ptr(ptr)						\
+do {									\
+	(void)(ptr);							\
+	preempt_enable();						\
+} while (0)
+#define get_cpu_var(var)	(*get_cpu_ptr(&(var)))
+#define put_cpu_var(var)	put_cpu_ptr(&(var))
+
 /*
- * Only the owning task writes its CPU's copy, so a read-modify-write of a
- * counter is a load and a store; other CPUs may read it at any time.
+ * Only the task running on a CPU writes that CPU's copy, and it cannot
+ * lose the CPU in the middle of a read-modify-write (it does not sleep
+ * there), so a counter update is a load and a store; other CPUs may read
+ * it at any time.
  */
 #define this_cpu_read(pcp)	READ_ONCE(*this_cpu_ptr(&(pcp)))
 #define this_cpu_write(pcp, v)	WRITE_ONCE(*this_cpu_ptr(&(pcp)), (v))

@@ -7,8 +7,10 @@
 #include <linux/kernel.h>
 
 /*
- * The same lock word as rwlock_t: waiters spin briefly and then sleep in
- * the host, which is what a semaphore does.  The owner is the writer.
+ * The same lock word as rwlock_t, but a semaphore sleeps: holding one is
+ * not atomic context, and a waiter that cannot have it gives up its CPU
+ * until it is released (kernel/locking/spinlock.c).  The owner is the
+ * writer.
  */
 struct rw_semaphore {
 	rwlock_t lock;
@@ -22,41 +24,46 @@ static inline void init_rwsem(struct rw_semaphore *sem)
 	rwlock_init(&sem->lock);
 }
 
+/* kernel/locking/spinlock.c */
+void __down_read_slowpath(struct rw_semaphore *sem);
+void __down_write_slowpath(struct rw_semaphore *sem);
+
 static inline void down_read(struct rw_semaphore *sem)
 {
 	might_sleep();
-	read_lock(&sem->lock);
+	if (unlikely(!__rw_read_trylock(&sem->lock)))
+		__down_read_slowpath(sem);
 }
 
 static inline void up_read(struct rw_semaphore *sem)
 {
-	read_unlock(&sem->lock);
+	__rw_read_unlock(&sem->lock);
 }
 
 static inline void down_write(struct rw_semaphore *sem)
 {
 	might_sleep();
-	write_lock(&sem->lock);
+	if (unlikely(!__rw_write_trylock(&sem->lock)))
+		__down_write_slowpath(sem);
+	WRITE_ONCE(sem->lock.owner, current);
 }
 
 static inline int down_write_trylock(struct rw_semaphore *sem)
 {
-	return write_trylock(&sem->lock);
+	if (!__rw_write_trylock(&sem->lock))
+		return 0;
+	WRITE_ONCE(sem->lock.owner, current);
+	return 1;
 }
 
 static inline void up_write(struct rw_semaphore *sem)
 {
-	write_unlock(&sem->lock);
+	__rw_write_unlock(&sem->lock);
 }
 
 static inline int down_read_trylock(struct rw_semaphore *sem)
 {
-	u32 c = __atomic_load_n(&sem->lock.cnt, __ATOMIC_RELAXED);
-
-	if (c & (RW_WRITER | RW_WAITERS))
-		return 0;
-	return __atomic_compare_exchange_n(&sem->lock.cnt, &c, c + 1, false,
-					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+	return __rw_read_trylock(&sem->lock);
 }
 
 static inline int rwsem_is_locked(struct rw_semaphore *sem)

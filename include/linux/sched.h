@@ -39,15 +39,26 @@ struct workload;
 struct task_start;
 
 /*
- * One host thread per task.  ->__state is also the futex word the task
- * sleeps on in schedule(): whoever wakes it sets TASK_RUNNING first and
- * then wakes the futex, so a wake-up between "set state" and "sleep" is
- * never lost.
+ * One host thread per task, which runs kernel code only while the task
+ * holds a CPU (kernel/sched/core.c).  A task sleeps by setting ->__state
+ * and calling schedule(), which gives its CPU to another task; whoever
+ * wakes it sets TASK_RUNNING and puts it on a CPU's run queue, and it
+ * runs again when it is given that CPU (->on_cpu, the futex word its host
+ * thread waits on).
  */
 struct task_struct {
 	unsigned int __state;
 	unsigned int flags;
+	/*
+	 * The CPU it runs on, or last ran on, or will run on when queued:
+	 * changes only while the task is off-CPU, under the run queue lock.
+	 */
 	int cpu;
+	u32 on_cpu;		/* holds ->cpu (1) or not (0) */
+	bool on_rq;		/* queued for ->cpu */
+	struct list_head run_list;	/* on the queue of ->cpu */
+	unsigned long nvcsw;	/* switches away: it slept */
+	unsigned long nivcsw;	/* it was preempted, at cond_resched() */
 	pid_t pid;
 	atomic_t usage;
 	char comm[TASK_COMM_LEN];
@@ -90,6 +101,7 @@ extern struct task_struct init_task;
 #define task_is_running(task)	(READ_ONCE((task)->__state) == TASK_RUNNING)
 
 /* kernel/sched/core.c */
+void sched_init(void);
 void schedule(void);
 long schedule_timeout(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
@@ -98,7 +110,30 @@ int wake_up_process(struct task_struct *tsk);
 int wake_up_state(struct task_struct *tsk, unsigned int state);
 void yield(void);
 int _cond_resched(void);
-#define cond_resched()		_cond_resched()
+bool need_resched(void);
+#define cond_resched()					\
+({							\
+	might_sleep();					\
+	_cond_resched();				\
+})
+unsigned long nr_running(void);
+unsigned long nr_context_switches(void);
+
+/*
+ * A task that waits in the host for something other than its own
+ * wake-up (a sleeping lock's futex word, a host thread to end) is
+ * sleeping all the same: it gives its CPU up before, with
+ * sched_host_block(), and gets one back after, with sched_host_unblock(),
+ * which may wait for it.  In between it must not touch kernel data that
+ * needs a CPU (per-cpu data).
+ */
+void sched_host_block(void);
+void sched_host_unblock(void);
+
+/* A task's life on the CPUs: placed at fork, started, gone at exit. */
+void sched_fork(struct task_struct *p);
+void sched_start(void);
+void do_task_dead(void);
 static inline int fatal_signal_pending(struct task_struct *p)
 {
 	return p && READ_ONCE(p->sigkill);
@@ -108,7 +143,6 @@ static inline int signal_pending(struct task_struct *p)
 {
 	return fatal_signal_pending(p);
 }
-static inline bool need_resched(void) { return false; }
 static inline int task_cpu(const struct task_struct *p) { return READ_ONCE(p->cpu); }
 
 struct task_struct *alloc_task_struct(const char *name);

@@ -1,22 +1,26 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: virtual CPUs: each task runs on a CPU id of its own. */
+/* HOSTED: the id of the CPU a task runs on; tasks are scheduled onto CPUs. */
 #ifndef __LINUX_SMP_H
 #define __LINUX_SMP_H
 
 #include <linux/types.h>
 #include <linux/cpumask.h>
+#include <linux/preempt.h>
 
 #define NR_CPUS		CONFIG_NR_CPUS
 
 /*
- * Every task owns its virtual CPU for its lifetime, so per-cpu data needs
- * no preemption control: nothing else runs on that CPU.  Other CPUs'
- * per-cpu data is only read (counters) or taken under its lock (the page
- * allocator's per-cpu lists).
+ * A task runs kernel code only on a CPU it holds, and only one task holds
+ * a CPU at a time (kernel/sched/core.c), so nothing else touches this
+ * CPU's per-cpu data meanwhile.  The task can lose the CPU only when it
+ * sleeps or is preempted at cond_resched(), and may then come back on
+ * another one, as in the kernel: code that keeps using one CPU's data
+ * across such a point holds get_cpu() (or a spinlock), and may not sleep.
  */
-#define smp_processor_id()	(current->cpu)
 #define raw_smp_processor_id()	(current->cpu)
-#define get_cpu()		smp_processor_id()
-#define put_cpu()		do { } while (0)
+#define smp_processor_id()	raw_smp_processor_id()
+
+#define get_cpu()		({ preempt_disable(); smp_processor_id(); })
+#define put_cpu()		preempt_enable()
 
 #endif /* __LINUX_SMP_H */

@@ -39,8 +39,15 @@ static inline void __lock_unlock(u32 *val)
 		__lock_wake(val);
 }
 
+/*
+ * As in the kernel, holding a spinlock or rwlock_t is atomic context: the
+ * preemption count is raised (<linux/preempt.h>), and the holder must not
+ * sleep.  That is also what lets a waiter spin, and sleep in the host
+ * without giving up its CPU: the holder is running on a CPU of its own.
+ */
 static inline void spin_lock(spinlock_t *lock) __acquires(lock)
 {
+	preempt_disable();
 	if (unlikely(!__lock_trylock(&lock->val)))
 		__lock_slowpath(&lock->val);
 	WRITE_ONCE(lock->owner, current);
@@ -49,8 +56,11 @@ static inline void spin_lock(spinlock_t *lock) __acquires(lock)
 
 static inline int spin_trylock(spinlock_t *lock)
 {
-	if (!__lock_trylock(&lock->val))
+	preempt_disable();
+	if (!__lock_trylock(&lock->val)) {
+		preempt_enable();
 		return 0;
+	}
 	WRITE_ONCE(lock->owner, current);
 	__acquire(lock);
 	return 1;
@@ -61,6 +71,7 @@ static inline void spin_unlock(spinlock_t *lock) __releases(lock)
 	WRITE_ONCE(lock->owner, NULL);
 	__release(lock);
 	__lock_unlock(&lock->val);
+	preempt_enable();
 }
 
 static inline int spin_is_locked(spinlock_t *lock)
@@ -90,34 +101,62 @@ static inline void rwlock_init(rwlock_t *lock)
 	lock->owner = NULL;
 }
 
-static inline void read_lock(rwlock_t *lock) __acquires(lock)
+/*
+ * The lock word operations, shared with struct rw_semaphore, which uses
+ * the same word but sleeps instead of spinning (<linux/rwsem.h>).
+ */
+static inline bool __rw_read_trylock(rwlock_t *lock)
 {
 	u32 c = __atomic_load_n(&lock->cnt, __ATOMIC_RELAXED);
 
-	if (unlikely((c & (RW_WRITER | RW_WAITERS)) ||
-		     !__atomic_compare_exchange_n(&lock->cnt, &c, c + 1, false,
-						  __ATOMIC_ACQUIRE,
-						  __ATOMIC_RELAXED)))
+	return !(c & (RW_WRITER | RW_WAITERS)) &&
+	       __atomic_compare_exchange_n(&lock->cnt, &c, c + 1, false,
+					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+
+static inline void __rw_read_unlock(rwlock_t *lock)
+{
+	u32 c = __atomic_sub_fetch(&lock->cnt, 1, __ATOMIC_RELEASE);
+
+	if (unlikely((c & RW_WAITERS) && !(c & RW_READERS)))
+		__rwlock_wake(lock);
+}
+
+static inline bool __rw_write_trylock(rwlock_t *lock)
+{
+	u32 zero = 0;
+
+	return __atomic_compare_exchange_n(&lock->cnt, &zero, RW_WRITER, false,
+					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+
+static inline void __rw_write_unlock(rwlock_t *lock)
+{
+	WRITE_ONCE(lock->owner, NULL);
+	if (unlikely(__atomic_exchange_n(&lock->cnt, 0, __ATOMIC_RELEASE) &
+		     RW_WAITERS))
+		__rwlock_wake(lock);
+}
+
+static inline void read_lock(rwlock_t *lock) __acquires(lock)
+{
+	preempt_disable();
+	if (unlikely(!__rw_read_trylock(lock)))
 		__read_lock_slowpath(lock);
 	__acquire(lock);
 }
 
 static inline void read_unlock(rwlock_t *lock) __releases(lock)
 {
-	u32 c = __atomic_sub_fetch(&lock->cnt, 1, __ATOMIC_RELEASE);
-
 	__release(lock);
-	if (unlikely((c & RW_WAITERS) && !(c & RW_READERS)))
-		__rwlock_wake(lock);
+	__rw_read_unlock(lock);
+	preempt_enable();
 }
 
 static inline void write_lock(rwlock_t *lock) __acquires(lock)
 {
-	u32 zero = 0;
-
-	if (unlikely(!__atomic_compare_exchange_n(&lock->cnt, &zero, RW_WRITER,
-						  false, __ATOMIC_ACQUIRE,
-						  __ATOMIC_RELAXED)))
+	preempt_disable();
+	if (unlikely(!__rw_write_trylock(lock)))
 		__write_lock_slowpath(lock);
 	WRITE_ONCE(lock->owner, current);
 	__acquire(lock);
@@ -125,11 +164,11 @@ static inline void write_lock(rwlock_t *lock) __acquires(lock)
 
 static inline int write_trylock(rwlock_t *lock)
 {
-	u32 zero = 0;
-
-	if (!__atomic_compare_exchange_n(&lock->cnt, &zero, RW_WRITER, false,
-					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+	preempt_disable();
+	if (!__rw_write_trylock(lock)) {
+		preempt_enable();
 		return 0;
+	}
 	WRITE_ONCE(lock->owner, current);
 	__acquire(lock);
 	return 1;
@@ -137,11 +176,9 @@ static inline int write_trylock(rwlock_t *lock)
 
 static inline void write_unlock(rwlock_t *lock) __releases(lock)
 {
-	WRITE_ONCE(lock->owner, NULL);
 	__release(lock);
-	if (unlikely(__atomic_exchange_n(&lock->cnt, 0, __ATOMIC_RELEASE) &
-		     RW_WAITERS))
-		__rwlock_wake(lock);
+	__rw_write_unlock(lock);
+	preempt_enable();
 }
 
 #define read_lock_irqsave(l, f)		do { (f) = 0; read_lock(l); } while (0)

@@ -11,11 +11,16 @@ void init_waitqueue_head(struct wait_queue_head *wq_head)
 	INIT_LIST_HEAD(&wq_head->head);
 }
 
+/*
+ * An entry's flags are changed under the queue's lock, which wakers hold
+ * when they read them: an entry that a wake-up left queued (its task was
+ * running already) may be looked at while its task prepares to wait again.
+ */
 void add_wait_queue(struct wait_queue_head *wq_head,
 		    struct wait_queue_entry *wq_entry)
 {
-	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
 	spin_lock(&wq_head->lock);
+	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
 	list_add(&wq_entry->entry, &wq_head->head);
 	spin_unlock(&wq_head->lock);
 }
@@ -23,8 +28,8 @@ void add_wait_queue(struct wait_queue_head *wq_head,
 void add_wait_queue_exclusive(struct wait_queue_head *wq_head,
 			      struct wait_queue_entry *wq_entry)
 {
-	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
 	spin_lock(&wq_head->lock);
+	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
 	list_add_tail(&wq_entry->entry, &wq_head->head);
 	spin_unlock(&wq_head->lock);
 }
@@ -45,8 +50,8 @@ void remove_wait_queue(struct wait_queue_head *wq_head,
 void prepare_to_wait(struct wait_queue_head *wq_head,
 		     struct wait_queue_entry *wq_entry, int state)
 {
-	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
 	spin_lock(&wq_head->lock);
+	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
 	if (list_empty(&wq_entry->entry))
 		list_add(&wq_entry->entry, &wq_head->head);
 	set_current_state(state);
@@ -56,8 +61,8 @@ void prepare_to_wait(struct wait_queue_head *wq_head,
 void prepare_to_wait_exclusive(struct wait_queue_head *wq_head,
 			       struct wait_queue_entry *wq_entry, int state)
 {
-	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
 	spin_lock(&wq_head->lock);
+	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
 	if (list_empty(&wq_entry->entry))
 		list_add_tail(&wq_entry->entry, &wq_head->head);
 	set_current_state(state);

@@ -10,6 +10,8 @@
 #include <linux/ktime.h>
 #include <linux/delay.h>
 #include <linux/sched.h>
+#include <linux/hrtimer.h>
+#include <asm/processor.h>
 #include <asm/host_ops.h>
 
 static u64 boot_ns;
@@ -39,14 +41,14 @@ unsigned long get_jiffies(void)
 	return (unsigned long)get_jiffies_64();
 }
 
+/* A sleep gives the CPU to other tasks (kernel/sched/core.c). */
 static void sleep_ns(u64 ns)
 {
-	u64 deadline = host_ops.time_ns() + ns;
-	u32 never = 0;
-	u64 now;
+	ktime_t expires = ktime_get() + ns;
 
-	while ((now = host_ops.time_ns()) < deadline)
-		host_ops.futex_wait(&never, 0, deadline - now);
+	do {
+		__set_current_state(TASK_UNINTERRUPTIBLE);
+	} while (schedule_hrtimeout(&expires, HRTIMER_MODE_ABS));
 }
 
 void msleep(unsigned int msecs)
@@ -57,4 +59,13 @@ void msleep(unsigned int msecs)
 void usleep_range(unsigned long min, unsigned long max)
 {
 	sleep_ns((u64)min * NSEC_PER_USEC);
+}
+
+/* A delay does not sleep: it may be used in atomic context. */
+void __udelay(unsigned long usecs)
+{
+	u64 deadline = host_ops.time_ns() + (u64)usecs * NSEC_PER_USEC;
+
+	while (host_ops.time_ns() < deadline)
+		cpu_relax();
 }

@@ -33,10 +33,10 @@
  *
  * Threads: by default the device has its own thread, "vballoon-host"
  * (a kernel thread only so that it may take the kernel's locks; it plays
- * the VMM's I/O thread).  A kick (QUEUE_NOTIFY) sets a bit in a doorbell
- * word and wakes the thread through the host's futex, like an ioeventfd;
- * the thread processes the queue and raises the interrupt, so the guest's
- * interrupt handler runs in the device's thread.  With
+ * the VMM's I/O thread, and takes a CPU only while it works).  A kick
+ * (QUEUE_NOTIFY) sets a bit in a doorbell word and wakes the thread, like
+ * an ioeventfd; the thread processes the queue and raises the interrupt,
+ * so the guest's interrupt handler runs in the device's thread.  With
  * umm.deterministic=1 there is no thread: a kick is processed at once, in
  * the context of the guest code that kicked, and the interrupt is raised
  * there too; the monitor's waits let the guest's deferred work run
@@ -147,7 +147,7 @@ struct vbdev {
 	bool retarget_pending;
 	u32 retarget_to;
 
-	/* The device's thread and its doorbell (a futex word). */
+	/* The device's thread and its doorbell (the queues kicked). */
 	struct task_struct *thread;
 	u32 doorbell;
 
@@ -580,7 +580,7 @@ static void vbdev_kick(struct vbdev *dev, u32 bits)
 		return;
 	}
 	__atomic_fetch_or(&dev->doorbell, bits, __ATOMIC_RELEASE);
-	host_ops.futex_wake(&dev->doorbell, 1);
+	wake_up_process(dev->thread);
 }
 
 /*
@@ -592,13 +592,16 @@ static int vbdev_thread(void *data)
 	struct vbdev *dev = data;
 
 	for (;;) {
-		u32 bits = __atomic_exchange_n(&dev->doorbell, 0,
-					       __ATOMIC_ACQUIRE);
+		u32 bits;
 
+		/* Asleep off-CPU, as an I/O thread blocks in the host. */
+		set_current_state(TASK_INTERRUPTIBLE);
+		bits = __atomic_exchange_n(&dev->doorbell, 0, __ATOMIC_ACQUIRE);
 		if (!bits) {
-			host_ops.futex_wait(&dev->doorbell, 0, -1);
+			schedule();
 			continue;
 		}
+		__set_current_state(TASK_RUNNING);
 		vbdev_process_queues(dev, bits);
 	}
 	return 0;

@@ -7,14 +7,14 @@
  * are the host's (host_ops.codec_*: liblzo2, liblz4, libzstd) where 4.8
  * goes through the crypto API.
  *
- * Streams are per CPU (alloc_percpu), and in umm a CPU is a task that
- * owns it for its lifetime (include/linux/smp.h), so a stream needs no
- * lock: zcomp_stream_get() is 4.8's get_cpu_ptr() without the preemption
- * control.  4.8 allocates the streams of the online CPUs at creation and
- * of new ones from a CPU hotplug callback; here the CPUs come and go with
- * tasks, so a CPU's stream is allocated the first time that CPU asks for
- * it, and all are freed with the zcomp.  The stream's buffer is an
- * order-1 page allocation, as in 4.8: it is unmovable kernel memory.
+ * Streams are per CPU (alloc_percpu), so a stream needs no lock:
+ * zcomp_stream_get() is 4.8's get_cpu_ptr(), and the caller keeps its CPU,
+ * without sleeping, until zcomp_stream_put().  4.8 allocates the streams
+ * of the online CPUs at creation; here a CPU's stream is allocated the
+ * first time that CPU asks for it (of the 64 CPUs of the default boot,
+ * few ever compress), and all are freed with the zcomp.  The stream's
+ * buffer is an order-1 page allocation, as in 4.8: it is unmovable
+ * kernel memory.
  */
 #include <linux/kernel.h>
 #include <linux/err.h>
@@ -108,29 +108,47 @@ ssize_t zcomp_available_show(const char *comp, char *buf)
  * zcomp_stream_get - the current CPU's compression stream
  * @comp: the zcomp
  *
- * The stream is the caller's until zcomp_stream_put(); nothing else runs
- * on this CPU meanwhile.  Allocated on the CPU's first use.
+ * The stream is the caller's until zcomp_stream_put(), and the caller
+ * keeps its CPU meanwhile (get_cpu_ptr()): it must not sleep.  Allocated
+ * on the CPU's first use.
  *
  * Return: the stream, or ERR_PTR(-ENOMEM) if it could not be allocated,
  * ERR_PTR(-EBUSY) if this CPU's stream is held already.
  */
 struct zcomp_strm *zcomp_stream_get(struct zcomp *comp)
 {
-	struct zcomp_strm **slot = this_cpu_ptr(comp->stream);
+	struct zcomp_strm **slot, *zstrm = NULL;
 
-	if (unlikely(!*slot)) {
-		*slot = zcomp_strm_alloc(comp);
-		if (!*slot)
+	/*
+	 * The allocation may sleep, and the task come back on another CPU:
+	 * allocate first, then hold the CPU and use its stream, whichever
+	 * CPU that is.
+	 */
+	for (;;) {
+		slot = get_cpu_ptr(comp->stream);
+		if (likely(*slot) || zstrm)
+			break;
+		put_cpu_ptr(comp->stream);
+		zstrm = zcomp_strm_alloc(comp);
+		if (!zstrm)
 			return ERR_PTR(-ENOMEM);
 	}
+	if (unlikely(!*slot)) {
+		*slot = zstrm;
+		zstrm = NULL;
+	}
+	/* Another task gave this CPU its stream meanwhile (does not sleep). */
+	zcomp_strm_free(zstrm);
 	/*
 	 * Nothing can take this CPU's stream from under its holder on a
 	 * kernel CPU.  Here, umm.deterministic=1 runs a kernel thread's
 	 * work inline where it is woken: were that to write to zram while
 	 * the stream is held, it would wipe the holder's data.  Refuse.
 	 */
-	if (WARN_ON_ONCE((*slot)->busy))
+	if (WARN_ON_ONCE((*slot)->busy)) {
+		put_cpu_ptr(comp->stream);
 		return ERR_PTR(-EBUSY);
+	}
 	(*slot)->busy = true;
 	return *slot;
 }
@@ -144,6 +162,7 @@ void zcomp_stream_put(struct zcomp *comp)
 	struct zcomp_strm *zstrm = *this_cpu_ptr(comp->stream);
 
 	zstrm->busy = false;
+	put_cpu_ptr(comp->stream);
 }
 
 /**

@@ -1449,7 +1449,12 @@ TEST_F(mig, zsmalloc_pinned_object_fails_migration_then_putback_and_retry)
 	ASSERT_NE(NULL, victim);
 	word = handle_word(victim->handle);
 
-	bit_spin_lock(0, (unsigned long *)victim->handle);
+	/*
+	 * The pin bit alone, as a user on another CPU holds it: this task
+	 * goes on to migrate, which may sleep (bit_spin_lock() would make
+	 * that sleeping in atomic context).
+	 */
+	ASSERT_FALSE(test_and_set_bit_lock(0, (unsigned long *)victim->handle));
 	fail = sum_vm_event(PGMIGRATE_FAIL);
 	success = sum_vm_event(PGMIGRATE_SUCCESS);
 	EXPECT_EQ(1, migrate_one(pages[1], &t, &list));
@@ -1459,7 +1464,7 @@ TEST_F(mig, zsmalloc_pinned_object_fails_migration_then_putback_and_retry)
 	EXPECT_EQ(10, t.released);
 	ASSERT_FALSE(list_empty(&list));
 	putback_movable_pages(&list);
-	bit_spin_unlock(0, (unsigned long *)victim->handle);
+	clear_bit_unlock(0, (unsigned long *)victim->handle);
 
 	EXPECT_EQ(word, handle_word(victim->handle));
 	EXPECT_EQ(0, check_zspage(pool, zs, c));
