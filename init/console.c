@@ -19,6 +19,7 @@
 #include <linux/swap.h>
 #include <asm/host_ops.h>
 #include <linux/workload.h>
+#include <linux/sched.h>
 #include "console.h"
 
 static const struct console_cmd *cmd_tables[] = {
@@ -409,7 +410,10 @@ static int run_shell(void)
 
 		if (tty && n == 0)
 			host_ops.write(HOST_STDOUT, "umm# ", 5);
+		/* A keystroke may be long in coming: the CPU is not ours meanwhile. */
+		sched_host_block();
 		r = host_ops.read(HOST_STDIN, &c, 1);
+		sched_host_unblock();
 		if (r <= 0)
 			break;
 		if (c != '\n') {
