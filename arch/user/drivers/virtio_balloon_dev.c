@@ -8,7 +8,7 @@
  * guest's rings in guest memory, and interrupting it.  It is host code in
  * spirit: it knows the guest only as RAM (frames at __va()) and
  * registers, never its struct pages or its lists, and it keeps its own
- * state in host memory (virtio_balloon_dev_user.c).
+ * state in host memory (host_ops.mem_zalloc()).
  *
  * The balloon proper:
  *   - a set of frames the host has (a bitmap over guest RAM);
@@ -73,7 +73,6 @@
 #include <linux/virtio_balloon.h>
 #include <asm/host_ops.h>
 #include "virtio_balloon_dev.h"
-#include "virtio_balloon_dev_user.h"
 
 #define VBDEV_NR_QUEUES		3
 #define VBDEV_QUEUE_SIZE	128	/* QEMU's balloon queues */
@@ -1257,13 +1256,13 @@ static int __init vbdev_init(void)
 
 	if (!enable)
 		return 0;
-	dev = vbdev_host_zalloc(sizeof(*dev));
+	dev = host_ops.mem_zalloc(sizeof(*dev));
 	if (dev)
-		dev->ballooned = vbdev_host_zalloc(BITS_TO_LONGS(max_pfn) *
-						   sizeof(long));
+		dev->ballooned = host_ops.mem_zalloc(BITS_TO_LONGS(max_pfn) *
+						     sizeof(long));
 	if (!dev || !dev->ballooned) {
 		pr_err("virtio_balloon_dev: no host memory for the device\n");
-		vbdev_host_free(dev);
+		host_ops.mem_free(dev);
 		return -ENOMEM;
 	}
 	mutex_init(&dev->process_lock);

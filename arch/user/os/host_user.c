@@ -51,6 +51,16 @@ static void host_ram_discard(void *addr, unsigned long size)
 	madvise(addr, size, MADV_DONTNEED);
 }
 
+static void *host_mem_zalloc(unsigned long size)
+{
+	return calloc(1, size);
+}
+
+static void host_mem_free(void *p)
+{
+	free(p);
+}
+
 struct host_thread {
 	void (*fn)(void *arg);
 	void *arg;
@@ -236,6 +246,8 @@ static int host_nr_cpus(void)
 const struct host_operations host_ops = {
 	.ram_map	= host_ram_map,
 	.ram_discard	= host_ram_discard,
+	.mem_zalloc	= host_mem_zalloc,
+	.mem_free	= host_mem_free,
 	.thread_create	= host_thread_create,
 	.thread_join	= host_thread_join,
 	.futex_wait	= host_futex_wait,

@@ -33,6 +33,10 @@
  *		  Returns NULL on failure.
  * @ram_discard:  give the host memory behind [@addr, @addr+@size) back to
  *		  the host (MADV_DONTNEED): it reads as zeroes afterwards.
+ * @mem_zalloc:	  @size bytes of zero-filled host memory, not RAM: for what
+ *		  the host side of a device keeps (a VMM's state lives
+ *		  outside its guest).  Returns NULL on failure.
+ * @mem_free:	  free what @mem_zalloc returned (NULL is ignored).
  * @thread_create: start a host thread running @fn(@arg).  Returns a
  *		  handle >= 0 or a negative errno.
  * @thread_join:  wait for the thread behind @handle to return.
@@ -72,6 +76,8 @@
 struct host_operations {
 	void *(*ram_map)(unsigned long size);
 	void (*ram_discard)(void *addr, unsigned long size);
+	void *(*mem_zalloc)(unsigned long size);
+	void (*mem_free)(void *p);
 	long (*thread_create)(void (*fn)(void *), void *arg);
 	void (*thread_join)(long handle);
 	int (*futex_wait)(uint32_t *addr, uint32_t val, int64_t timeout_ns);
