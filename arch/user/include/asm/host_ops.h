@@ -51,13 +51,9 @@
  * @read:	  read up to @len bytes; returns bytes read, 0 at end, -errno.
  * @write:	  write all @len bytes; returns @len or -errno.
  * @close:	  close an fd from @open.
- * @mkdir:	  create a directory (0 if it already exists).
- * @rename:	  atomically replace @to by @from.
  * @isatty:	  1 if @fd is a terminal.
  * @panic:	  end the process with SIGILL (as a BUG's trapping instruction
  *		  would), after the kernel printed why.
- * @exit:	  end the process with @status.
- * @nr_cpus:	  number of host CPUs (for sizing worker pools).
  * @codec_create: a compression context for the algorithm @name ("lzo",
  *		  "lz4" or "zstd"), with whatever working memory the codec
  *		  needs (host memory, not RAM).  A context is used by one
@@ -89,12 +85,8 @@ struct host_operations {
 	long (*read)(int fd, void *buf, unsigned long len);
 	long (*write)(int fd, const void *buf, unsigned long len);
 	int (*close)(int fd);
-	int (*mkdir)(const char *path);
-	int (*rename)(const char *from, const char *to);
 	int (*isatty)(int fd);
 	void (*panic)(void) __attribute__((noreturn));
-	void (*exit)(int status) __attribute__((noreturn));
-	int (*nr_cpus)(void);
 	void *(*codec_create)(const char *name);
 	void (*codec_destroy)(void *ctx);
 	long (*codec_compress)(void *ctx, const void *src, size_t src_len,
