@@ -12,6 +12,17 @@
  *
  * Only compiler-provided headers may be used here, because both sides
  * include this file.  Errors are negative errno values, as in the kernel.
+ *
+ * The one exception is the four functions the compiler calls by itself,
+ * to copy and clear structures, even under -ffreestanding (GCC requires
+ * them of a freestanding environment): memcpy(), memmove(), memset() and
+ * memcmp().  Their names cannot be the kernel's, so the kernel side links
+ * to the host's, as UML does.  lib/string.c has the other string functions.
+ * scripts/check-host-symbols.sh (run by make check) fails if a kernel-side
+ * object uses any other symbol that only the host has, or defines a
+ * symbol that libc defines; the list it allows is this line:
+ *
+ * HOST_SYMBOLS: host_ops memcpy memmove memset memcmp
  */
 #include <stddef.h>
 #include <stdint.h>
