@@ -22,8 +22,8 @@
  *     left it (the host writes nothing into frames, and discards only
  *     frames it has);
  *   - config: num_pages is the host's target, set by the monitor's
- *     "balloon"; actual is written by the driver, and must equal the
- *     size of the set whenever the driver writes it;
+ *     "balloon" (balloon_monitor.c); actual is written by the driver,
+ *     and must equal the size of the set whenever the driver writes it;
  *   - stats: the host keeps the buffer the driver leaves on the stats
  *     queue and hands it back when it wants statistics.
  * Protocol errors (a frame outside RAM, inflated twice, deflated without
@@ -43,21 +43,13 @@
 #include <linux/bitmap.h>
 #include <linux/bitops.h>
 #include <linux/string.h>
-#include <linux/wait.h>
-#include <linux/workqueue.h>
-#include <linux/debugfs.h>
-#include <linux/seq_file.h>
-#include <linux/ktime.h>
 #include <linux/virtio_byteorder.h>
 #include <linux/virtio_ids.h>
 #include <asm/host_ops.h>
 #include "virtio_balloon_dev.h"
-#include "virtio_mmio_dev.h"
 
 #define VBDEV_QUEUE_SIZE	128	/* QEMU's balloon queues */
 #define VBDEV_IRQ		5
-/* The monitor's patience: this long without progress means stalled. */
-#define VBDEV_STALL_NS		(2ULL * NSEC_PER_SEC)
 
 /* Boot parameters: the device's properties, as QEMU's -device takes them. */
 static bool enable;
@@ -77,45 +69,7 @@ static const char * const vbdev_queue_names[] = {
 	"inflate", "deflate", "stats"
 };
 
-/**
- * struct vbdev - the virtio-balloon device
- * @vmd: the virtio-mmio device it is
- * @num_pages: config num_pages, the host's target (under @vmd.lock)
- * @actual: config actual, written by the driver (under @vmd.lock)
- * @ballooned: the host's set, a bitmap over guest frames
- * @nr_ballooned: its size
- * @inflated: frames inflated since boot
- * @deflated: frames deflated since boot
- * @reused: deflated frames the guest wrote to while the host had them
- * @stats: the driver's last statistics, by tag
- * @stats_updates: statistics buffers received
- * @fault: a test fault
- * @fault_arg: its argument
- * @fault_arg2: its second argument
- * @retarget_pending: VBDEV_FAULT_RETARGET fired
- * @retarget_to: the target it sets
- * @monitor_wait: the monitor waits here for actual and statistics
- * @debugfs: /sys/kernel/debug/virtio_balloon_dev
- *
- * From @ballooned to @retarget_to: under @vmd.process_lock.
- */
-struct vbdev {
-	struct virtio_mmio_dev vmd;
-	u32 num_pages, actual;
-	unsigned long *ballooned;
-	unsigned long nr_ballooned;
-	unsigned long inflated, deflated, reused;
-	struct virtio_balloon_stat stats[VIRTIO_BALLOON_S_NR];
-	unsigned long stats_updates;
-	enum vbdev_fault fault;
-	unsigned long fault_arg, fault_arg2;
-	bool retarget_pending;
-	u32 retarget_to;
-	wait_queue_head_t monitor_wait;
-	struct dentry *debugfs;
-};
-
-static struct vbdev *vbdev;
+struct vbdev *vbdev;
 
 static struct vbdev *to_vbdev(struct virtio_mmio_dev *vmd)
 {
@@ -124,8 +78,12 @@ static struct vbdev *to_vbdev(struct virtio_mmio_dev *vmd)
 
 /* ---- the config space ------------------------------------------------------ */
 
-/* The host changes its target: a config change. */
-static void vbdev_set_target(struct vbdev *dev, u32 num_pages)
+/**
+ * vbdev_set_target - the host changes its target: a config change
+ * @dev: the device
+ * @num_pages: frames the host wants
+ */
+void vbdev_set_target(struct vbdev *dev, u32 num_pages)
 {
 	spin_lock(&dev->vmd.lock);
 	dev->num_pages = num_pages;
@@ -406,267 +364,6 @@ static const struct virtio_mmio_dev_ops vbdev_ops = {
 	.processed	= vbdev_processed,
 	.reset		= vbdev_reset,
 };
-
-/* ---- the monitor ----------------------------------------------------------- */
-
-/**
- * vbdev_present - is a balloon device plugged?
- *
- * Return: true with virtio_balloon_dev.enable=1 (and not unplugged).
- */
-bool vbdev_present(void)
-{
-	return vbdev && vbdev->vmd.plugged;
-}
-
-/**
- * vbdev_ram_size - the guest's RAM, as the VM was given it
- *
- * Return: bytes.
- */
-u64 vbdev_ram_size(void)
-{
-	return (u64)max_pfn << PAGE_SHIFT;
-}
-
-static u32 vbdev_actual(struct vbdev *dev)
-{
-	return READ_ONCE(dev->actual);
-}
-
-/**
- * vbdev_actual_bytes - the guest's memory, as "info balloon" says it
- *
- * Return: RAM minus the frames the guest says the host has, bytes.
- */
-u64 vbdev_actual_bytes(void)
-{
-	u64 ram = vbdev_ram_size();
-
-	if (!vbdev)
-		return ram;
-	return ram - ((u64)vbdev_actual(vbdev) << VIRTIO_BALLOON_PFN_SHIFT);
-}
-
-/*
- * Wait until actual reaches @num_pages, or makes no progress for
- * VBDEV_STALL_NS.  In deterministic mode the guest's balloon work is a
- * work item waiting for a safe point: running the pending work is what
- * waiting means.
- */
-static void vbdev_wait_actual(struct vbdev *dev, u32 num_pages)
-{
-	u64 idle_since = ktime_get_ns();
-	u32 last = vbdev_actual(dev);
-
-	if (!dev->vmd.thread) {
-		flush_workqueue(system_wq);
-		return;
-	}
-	while (last != num_pages) {
-		u64 now;
-
-		wait_event_timeout(dev->monitor_wait,
-				   vbdev_actual(dev) != last, HZ / 10);
-		now = ktime_get_ns();
-		if (vbdev_actual(dev) != last) {
-			last = vbdev_actual(dev);
-			idle_since = now;
-		} else if (now - idle_since >= VBDEV_STALL_NS) {
-			break;
-		}
-	}
-}
-
-/**
- * vbdev_balloon - the monitor's "balloon": set the guest's memory target
- * @target: bytes of memory the guest is to keep (clamped to the RAM size;
- *	at least one frame)
- * @result: VBDEV_REACHED, or VBDEV_STALLED when the guest stopped short
- *
- * Return: 0, or -ENODEV without a device.
- */
-int vbdev_balloon(u64 target, enum vbdev_balloon_result *result)
-{
-	struct vbdev *dev = vbdev;
-	u64 ram = vbdev_ram_size();
-	u32 num_pages;
-
-	if (!vbdev_present())
-		return -ENODEV;
-	target = clamp_t(u64, target, 1ULL << VIRTIO_BALLOON_PFN_SHIFT, ram);
-	num_pages = (ram - target) >> VIRTIO_BALLOON_PFN_SHIFT;
-	vbdev_set_target(dev, num_pages);
-	vbdev_wait_actual(dev, num_pages);
-	*result = vbdev_actual(dev) == num_pages ? VBDEV_REACHED : VBDEV_STALLED;
-	return 0;
-}
-
-/**
- * vbdev_wait_guest - let the guest catch up with the target (tests)
- *
- * Deterministic mode: runs the guest's pending work.  Otherwise waits
- * until actual equals the target or stalls.
- */
-void vbdev_wait_guest(void)
-{
-	struct vbdev *dev = vbdev;
-	u32 num_pages;
-
-	if (!dev)
-		return;
-	spin_lock(&dev->vmd.lock);
-	num_pages = dev->num_pages;
-	spin_unlock(&dev->vmd.lock);
-	vbdev_wait_actual(dev, num_pages);
-}
-
-/**
- * vbdev_get_state - a snapshot of the device
- * @st: filled in (all zero but @present's false without a device)
- */
-void vbdev_get_state(struct vbdev_state *st)
-{
-	struct vbdev *dev = vbdev;
-	struct virtio_mmio_dev *vmd;
-
-	memset(st, 0, sizeof(*st));
-	if (!dev)
-		return;
-	vmd = &dev->vmd;
-	st->present = vmd->plugged;
-	mutex_lock(&vmd->process_lock);
-	spin_lock(&vmd->lock);
-	st->status = vmd->status;
-	st->must_tell_host = vmd->driver_features &
-			     BIT_ULL(VIRTIO_BALLOON_F_MUST_TELL_HOST);
-	st->stats_vq = vmd->driver_features & BIT_ULL(VIRTIO_BALLOON_F_STATS_VQ);
-	st->deflate_on_oom = vmd->driver_features &
-			     BIT_ULL(VIRTIO_BALLOON_F_DEFLATE_ON_OOM);
-	st->num_pages = dev->num_pages;
-	st->actual = dev->actual;
-	spin_unlock(&vmd->lock);
-	st->ballooned = dev->nr_ballooned;
-	st->inflated = dev->inflated;
-	st->deflated = dev->deflated;
-	st->reused = dev->reused;
-	st->stats_updates = dev->stats_updates;
-	mutex_unlock(&vmd->process_lock);
-	st->errors = atomic_long_read(&vmd->errors);
-	st->kicks = atomic_long_read(&vmd->kicks);
-	st->interrupts = atomic_long_read(&vmd->interrupts);
-}
-
-/**
- * vbdev_pfn_ballooned - does the host have frame @pfn?
- * @pfn: a frame number
- *
- * Return: true if it is in the host's set.
- */
-bool vbdev_pfn_ballooned(unsigned long pfn)
-{
-	bool ret;
-
-	if (!vbdev || pfn >= max_pfn)
-		return false;
-	mutex_lock(&vbdev->vmd.process_lock);
-	ret = test_bit(pfn, vbdev->ballooned);
-	mutex_unlock(&vbdev->vmd.process_lock);
-	return ret;
-}
-
-/**
- * vbdev_request_stats - ask the guest for its memory statistics
- * @out: the statistics, by tag (tags the guest did not send are zero)
- *
- * Return: 0; -ENODEV without the stats queue; -EAGAIN if the guest left
- * no buffer, or did not answer (within a second, threaded).
- */
-int vbdev_request_stats(struct virtio_balloon_stat out[VIRTIO_BALLOON_S_NR])
-{
-	struct vbdev *dev = vbdev;
-	struct virtio_mmio_dev *vmd;
-	unsigned long before;
-	int irq;
-
-	if (!vbdev_present() ||
-	    !virtio_mmio_dev_negotiated(&dev->vmd, VIRTIO_BALLOON_F_STATS_VQ))
-		return -ENODEV;
-	vmd = &dev->vmd;
-	mutex_lock(&vmd->process_lock);
-	before = dev->stats_updates;
-	irq = __virtio_mmio_dev_give_back(vmd, VBDEV_STATS_Q);
-	mutex_unlock(&vmd->process_lock);
-	if (irq < 0)
-		return irq;
-	if (irq)
-		virtio_mmio_dev_interrupt(vmd, VIRTIO_MMIO_INT_VRING);
-
-	if (!vmd->thread)
-		flush_workqueue(system_wq);
-	else
-		wait_event_timeout(dev->monitor_wait,
-				   READ_ONCE(dev->stats_updates) != before, HZ);
-
-	mutex_lock(&vmd->process_lock);
-	memcpy(out, dev->stats, sizeof(dev->stats));
-	irq = dev->stats_updates != before;
-	mutex_unlock(&vmd->process_lock);
-	return irq ? 0 : -EAGAIN;
-}
-
-/* ---- debugfs: the host's view -------------------------------------------- */
-
-static int state_show(struct seq_file *m, void *v)
-{
-	struct vbdev_state st;
-
-	vbdev_get_state(&st);
-	seq_printf(m, "present %d\nstatus %u\nmust_tell_host %d\nstats_vq %d\ndeflate_on_oom %d\n",
-		   st.present, st.status, st.must_tell_host, st.stats_vq,
-		   st.deflate_on_oom);
-	seq_printf(m, "num_pages %u\nactual %u\nballooned %lu\ninflated %lu\ndeflated %lu\n",
-		   st.num_pages, st.actual, st.ballooned, st.inflated,
-		   st.deflated);
-	seq_printf(m, "errors %lu\nreused %lu\nkicks %lu\ninterrupts %lu\nstats_updates %lu\n",
-		   st.errors, st.reused, st.kicks, st.interrupts,
-		   st.stats_updates);
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(state);
-
-/* QEMU's names for the statistics (its guest-stats property). */
-static const char * const vbdev_stat_names[VIRTIO_BALLOON_S_NR] = {
-	"stat-swap-in", "stat-swap-out", "stat-major-faults",
-	"stat-minor-faults", "stat-free-memory", "stat-total-memory",
-	"stat-available-memory",
-};
-
-/* Reading asks the guest for fresh statistics. */
-static int guest_stats_show(struct seq_file *m, void *v)
-{
-	struct virtio_balloon_stat s[VIRTIO_BALLOON_S_NR];
-	unsigned int i;
-	int err;
-
-	err = vbdev_request_stats(s);
-	if (err)
-		return err;
-	for (i = 0; i < VIRTIO_BALLOON_S_NR; i++)
-		seq_printf(m, "%s %llu\n", vbdev_stat_names[i],
-			   (unsigned long long)__virtio64_to_cpu(true, s[i].val));
-	seq_printf(m, "last-update %lu\n", READ_ONCE(vbdev->stats_updates));
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(guest_stats);
-
-static void vbdev_debugfs_init(struct vbdev *dev)
-{
-	dev->debugfs = debugfs_create_dir("virtio_balloon_dev", NULL);
-	debugfs_create_file("state", 0444, dev->debugfs, NULL, &state_fops);
-	debugfs_create_file("guest_stats", 0444, dev->debugfs, NULL,
-			    &guest_stats_fops);
-}
 
 /* ---- for tests ----------------------------------------------------------- */
 
