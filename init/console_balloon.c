@@ -7,8 +7,9 @@
  *                    until it gets there or stops making progress
  *   info balloon     "balloon: actual=N", N the guest's memory in MiB
  *
- * These speak for the host (arch/user/drivers/virtio_balloon_dev.c), not
- * for the guest kernel: a VM's balloon is driven from outside.  Without
+ * These speak for the host (<asm/balloon_monitor.h>: the device model's
+ * monitor, arch/user/drivers/balloon_monitor.c), not for the guest
+ * kernel: a VM's balloon is driven from outside.  Without
  * virtio_balloon_dev.enable=1 there is no device, and both say so as
  * QEMU does.
  */
@@ -16,8 +17,8 @@
 #include <linux/ctype.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <asm/balloon_monitor.h>
 #include "console.h"
-#include "../arch/user/drivers/virtio_balloon_dev.h"
 
 #define NO_BALLOON	"No balloon device has been activated"
 

@@ -28,7 +28,6 @@
 #include <linux/sched.h>
 #include <linux/pseudo_fs.h>
 #include <linux/err.h>
-#include "../mm/internal.h"
 #include "console.h"
 
 /* umm.record=1: print the record lines the A/B runner reads. */
@@ -110,17 +109,17 @@ static char block_class(struct zone *zone, unsigned long start_pfn)
 		unsigned long head = start_pfn & ~((1UL << c) - 1);
 
 		if (head >= zone->zone_start_pfn &&
-		    PageBuddy(pfn_to_page(head)) &&
-		    page_order(pfn_to_page(head)) >= c) {
+		    page_kind_free_order(pfn_to_page(head)) >= (int)c) {
 			spin_unlock(&zone->lock);
 			return class_chars[CL_FREE];
 		}
 	}
 	for (pfn = start_pfn; pfn < end; ) {
 		struct page *page = pfn_to_page(pfn);
+		int order = page_kind_free_order(page);
 
-		if (PageBuddy(page)) {
-			unsigned long n = 1UL << page_order(page);
+		if (order >= 0) {
+			unsigned long n = 1UL << order;
 
 			n = min(n, end - pfn);
 			count[CL_FREE] += n;

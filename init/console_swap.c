@@ -44,7 +44,7 @@ static int cmd_swapon(int argc, char **argv)
 	} else if (argc != 2) {
 		return console_cmd_err(-EINVAL, "usage: swapon DEV [-p PRIO]");
 	}
-	err = swapon(argv[1], prio);
+	err = sys_swapon(argv[1], prio);
 	if (err == -EINVAL)
 		return console_cmd_err(err, "%s: read swap header failed (run mkswap first)",
 				       argv[1]);
@@ -63,7 +63,7 @@ static int cmd_swapoff(int argc, char **argv)
 
 	if (argc != 2)
 		return console_cmd_err(-EINVAL, "usage: swapoff DEV");
-	err = swapoff(argv[1]);
+	err = sys_swapoff(argv[1]);
 	if (err == -EINVAL)
 		return console_cmd_err(err, "%s: swapoff failed: not a swap device",
 				       argv[1]);

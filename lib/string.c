@@ -2,8 +2,12 @@
 /*
  * lib/string.c - string helpers the C library does not have (or not so)
  *
- * The primitives (memcpy(), strlen(), strcmp()...) come from the
- * architecture, as x86 has its own in assembly.  These are the kernel's
+ * The primitives the compiler itself calls (memcpy(), memset(),
+ * memmove(), memcmp()) come from the host, as x86 has its own in
+ * assembly.  The other primitives are here, in plain C as the kernel's
+ * generic ones are (the kernel side makes no hot use of them), and
+ * <linux/string.h> gives them kernel_ symbols so that they do not stand
+ * in for libc's in the host half of the process.  Then the kernel's
  * additions on top: a copy that reports truncation, the tokenizer and
  * trimmers that parse what users write into /proc and /sys, and a fast
  * "is this memory all one byte" check for poison and zero-page tests.
@@ -14,6 +18,116 @@
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/string.h>
+
+/**
+ * strlen - the length of a string
+ * @s: the string
+ *
+ * Return: the number of characters before the NUL.
+ */
+size_t strlen(const char *s)
+{
+	const char *p = s;
+
+	while (*p)
+		p++;
+	return p - s;
+}
+EXPORT_SYMBOL(strlen);
+
+/**
+ * strnlen - the length of a string, looking at most so far
+ * @s: the string
+ * @maxlen: how many characters to look at, at most
+ *
+ * Return: the number of characters before the NUL, or @maxlen if there
+ * is none in the first @maxlen.
+ */
+size_t strnlen(const char *s, size_t maxlen)
+{
+	size_t n = 0;
+
+	while (n < maxlen && s[n])
+		n++;
+	return n;
+}
+EXPORT_SYMBOL(strnlen);
+
+/**
+ * strncmp - compare two strings, at most so far
+ * @a: one string
+ * @b: another string
+ * @n: how many characters to compare, at most
+ *
+ * Characters compare as unsigned char, as the C library's do.
+ *
+ * Return: less than, equal to or greater than 0 as @a sorts before, the
+ * same as or after @b (in their first @n characters).
+ */
+int strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++) {
+		unsigned char c1 = *a, c2 = *b;
+
+		if (c1 != c2)
+			return c1 < c2 ? -1 : 1;
+		if (!c1)
+			break;
+	}
+	return 0;
+}
+EXPORT_SYMBOL(strncmp);
+
+/**
+ * strcmp - compare two strings
+ * @a: one string
+ * @b: another string
+ *
+ * Return: less than, equal to or greater than 0 as @a sorts before, the
+ * same as or after @b.
+ */
+int strcmp(const char *a, const char *b)
+{
+	return strncmp(a, b, SIZE_MAX);
+}
+EXPORT_SYMBOL(strcmp);
+
+/**
+ * strchr - find a character in a string
+ * @s: the string
+ * @c: the character (its NUL can be found too)
+ *
+ * Return: the first occurrence of @c in @s, or NULL.
+ */
+char *strchr(const char *s, int c)
+{
+	for (; *s != (char)c; s++) {
+		if (!*s)
+			return NULL;
+	}
+	return (char *)s;
+}
+EXPORT_SYMBOL(strchr);
+
+/**
+ * memchr - find a byte in memory
+ * @s: the memory area
+ * @c: the byte
+ * @n: the size of the area
+ *
+ * Return: the first byte of [@s, @s + @n) that is @c, or NULL.
+ */
+void *memchr(const void *s, int c, size_t n)
+{
+	const unsigned char *p = s;
+
+	for (; n; n--, p++) {
+		if (*p == (unsigned char)c)
+			return (void *)p;
+	}
+	return NULL;
+}
+EXPORT_SYMBOL(memchr);
 
 /**
  * strscpy - copy a C string into a sized buffer

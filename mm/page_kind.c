@@ -16,6 +16,7 @@
 #include <linux/mm.h>
 #include <linux/memblock.h>
 #include <linux/page_kind.h>
+#include "internal.h"
 
 static u8 *page_kinds;
 
@@ -72,4 +73,19 @@ void page_kind_copy(struct page *newpage, struct page *page)
 enum page_kind page_kind(struct page *page)
 {
 	return READ_ONCE(page_kinds[page_to_pfn(page)]);
+}
+
+/**
+ * page_kind_free_order - the order of the free block a page heads
+ * @page: the page; its zone's lock held
+ *
+ * Maps tell free memory from the buddy lists' own record, which is
+ * mm's (page_order() in mm/internal.h).
+ *
+ * Return: the order of the free block @page heads, or -1 if it heads
+ * none.
+ */
+int page_kind_free_order(struct page *page)
+{
+	return PageBuddy(page) ? (int)page_order(page) : -1;
 }

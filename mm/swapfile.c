@@ -491,7 +491,7 @@ static struct swap_info_struct *find_swap_info(struct block_device *bdev)
 }
 
 /**
- * swapon - start swapping to a block device with a swap header
+ * sys_swapon - swapon(2): swap to a block device with a swap header
  * @path: the device ("zram0" or "/dev/zram0")
  * @prio: its priority, 0 to 32767, or -1 for the next default (-2, -3...)
  *
@@ -500,7 +500,7 @@ static struct swap_info_struct *find_swap_info(struct block_device *bdev)
  * Return: 0, or -errno: -EBUSY if it is already swap (or in use), -EINVAL
  * without a swap header, -EPERM when MAX_SWAPFILES are on.
  */
-int swapon(const char *path, int prio)
+int sys_swapon(const char *path, int prio)
 {
 	struct swap_info_struct *si = NULL;
 	struct block_device *bdev;
@@ -630,13 +630,13 @@ static int try_to_unuse(unsigned int type)
 }
 
 /**
- * swapoff - stop swapping to a device, bringing its pages back in
+ * sys_swapoff - swapoff(2): stop swapping to a device, bring its pages in
  * @path: the device
  *
  * Return: 0, or -errno: -EINVAL if it is not swap, -ENOMEM if memory is
  * too short to take the pages back (the device then stays on).
  */
-int swapoff(const char *path)
+int sys_swapoff(const char *path)
 {
 	struct swap_info_struct *si;
 	struct block_device *bdev;
@@ -727,7 +727,7 @@ static int swaps_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-/* The devices' locks live as long as swap_info[]: see swapon(). */
+/* The devices' locks live as long as swap_info[]: see sys_swapon(). */
 static int __init swapfile_init(void)
 {
 	unsigned int type;

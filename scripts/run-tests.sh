@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Run every test: the kselftest-harness binaries (white-box and black-box)
-# and the console scripts, then print one line "N passed, M failed".
+# Run every test: the kselftest-harness binaries (white-box and black-box),
+# the console scripts and the checks of the build's own rules
+# (tools/testing/build/), then print one line "N passed, M failed".
 #
 #   run-tests.sh BUILD_DIR UMM_BINARY [FILTER]
 #
@@ -38,11 +39,13 @@ skip() {
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 
+# run_binary TEST [ARG...]: a test that prints kselftest's totals.
 run_binary() {
 	local t=$1 name out p f
+	shift
 	name=${t#$obj/tests/}
 	out="$log/${name//\//_}.out"
-	"$t" >"$out" 2>&1
+	"$t" "$@" >"$out" 2>&1
 	local status=$?
 	p=$(sed -n 's/^# Totals: pass:\([0-9]*\) fail:\([0-9]*\).*/\1/p' "$out" | tail -n 1)
 	f=$(sed -n 's/^# Totals: pass:\([0-9]*\) fail:\([0-9]*\).*/\2/p' "$out" | tail -n 1)
@@ -108,6 +111,14 @@ for s in tools/testing/selftests/vm/scripts/*.umm; do
 	[ -n "$filter" ] && [[ "$s" != *$filter* ]] && continue
 	skip "${s#tools/testing/selftests/vm/}" && continue
 	run_script "$s"
+done
+
+# The build's own rules: no kernel-side object reaches the host but
+# through host_ops.h (scripts/check-host-symbols.sh).
+for t in tools/testing/build/test_*.sh; do
+	[ -f "$t" ] || continue
+	[ -n "$filter" ] && [[ "$t" != *$filter* ]] && continue
+	run_binary "$t" "$obj"
 done
 
 # The header charter table must match the headers.

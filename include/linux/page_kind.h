@@ -30,5 +30,6 @@ void page_kind_set(struct page *page, unsigned int order, enum page_kind kind);
 void page_kind_clear(struct page *page, unsigned int order);
 void page_kind_copy(struct page *newpage, struct page *page);
 enum page_kind page_kind(struct page *page);
+int page_kind_free_order(struct page *page);
 
 #endif /* _LINUX_PAGE_KIND_H */

@@ -7,33 +7,43 @@
 #include <linux/compiler.h>
 
 /*
- * The architecture provides the primitives (x86 has them in assembly;
- * arch/user takes them from the host, as UML does): the kernel side uses
+ * The four the compiler itself calls (for structure copies and
+ * initialisers, even under -ffreestanding) are the host's: the one
+ * exception to host_ops.h, documented there.  The kernel side reaches
  * them through the compiler's builtins, which inline small fixed sizes.
  */
 void *memcpy(void *dest, const void *src, size_t n);
 void *memmove(void *dest, const void *src, size_t n);
 void *memset(void *s, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
-void *memchr(const void *s, int c, size_t n);
-size_t strlen(const char *s);
-size_t strnlen(const char *s, size_t maxlen);
-int strcmp(const char *a, const char *b);
-int strncmp(const char *a, const char *b, size_t n);
-char *strchr(const char *s, int c);
-char *strrchr(const char *s, int c);
-char *strstr(const char *haystack, const char *needle);
 
 #ifdef __KERNEL__
 #define memcpy(d, s, n)		__builtin_memcpy(d, s, n)
 #define memmove(d, s, n)	__builtin_memmove(d, s, n)
 #define memset(s, c, n)		__builtin_memset(s, c, n)
 #define memcmp(a, b, n)		__builtin_memcmp(a, b, n)
-#define strlen(s)		__builtin_strlen(s)
-#define strcmp(a, b)		__builtin_strcmp(a, b)
+
+/*
+ * The rest are lib/string.c's, under kernel_ symbols: a global strlen()
+ * in the kernel side would take libc's place in the whole process, the
+ * host side's calls included (KERNEL_DEFINES does the same for
+ * snprintf()).
+ */
+#define strlen		kernel_strlen
+#define strnlen		kernel_strnlen
+#define strcmp		kernel_strcmp
+#define strncmp		kernel_strncmp
+#define strchr		kernel_strchr
+#define memchr		kernel_memchr
 #endif
 
 /* lib/string.c */
+size_t strlen(const char *s);
+size_t strnlen(const char *s, size_t maxlen);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+char *strchr(const char *s, int c);
+void *memchr(const void *s, int c, size_t n);
 ssize_t strscpy(char *dest, const char *src, size_t count);
 char *strsep(char **s, const char *ct);
 char *skip_spaces(const char *str);

@@ -91,8 +91,9 @@ struct swap_info_struct *get_swap_device(swp_entry_t entry);
 void put_swap_device(struct swap_info_struct *si);
 void free_swap_and_cache(swp_entry_t entry);
 int mkswap(const char *path);
-int swapon(const char *path, int prio);
-int swapoff(const char *path);
+/* The system calls, by 4.8's names: the plain ones are libc's. */
+int sys_swapon(const char *path, int prio);
+int sys_swapoff(const char *path);
 void si_swapinfo(unsigned long *total, unsigned long *free);
 
 /* mm/page_io.c */

@@ -110,12 +110,12 @@ static int swap_on(const char *alg)
 {
 	if (zwrite("comp_algorithm", alg) || zwrite("disksize", SWAP_SIZE))
 		return -1;
-	return mkswap("zram0") || swapon("zram0", -1) ? -1 : 0;
+	return mkswap("zram0") || sys_swapon("zram0", -1) ? -1 : 0;
 }
 
 static int swap_off(void)
 {
-	return swapoff("zram0") || zwrite("reset", "1") ? -1 : 0;
+	return sys_swapoff("zram0") || zwrite("reset", "1") ? -1 : 0;
 }
 
 /* Let the threaded daemons finish what they are at (no-op otherwise). */

@@ -2,15 +2,82 @@
 /*
  * arch/user/drivers/virtio_balloon_dev.h - the host's virtio-balloon device
  *
- * What the "VMM" side offers: the monitor's commands (init/console_balloon.c),
- * and what the tests look at and break on purpose.  The model itself is
+ * The device model's own header: the device (virtio_balloon_dev.c) and
+ * its monitor (balloon_monitor.c) share struct vbdev; the tests look at
+ * the state and break the device on purpose.  The monitor's commands,
+ * which the console uses, are in <asm/balloon_monitor.h>.  The model is
  * described in virtio_balloon_dev.c and Documentation/vm/balloon.rst.
  */
 #ifndef _VIRTIO_BALLOON_DEV_H
 #define _VIRTIO_BALLOON_DEV_H
 
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <linux/virtio_balloon.h>
+#include <asm/balloon_monitor.h>
+#include "virtio_mmio_dev.h"
+
+struct dentry;
+
+#define VBDEV_INFLATE_Q	0
+#define VBDEV_DEFLATE_Q	1
+#define VBDEV_STATS_Q	2
+
+enum vbdev_fault {
+	VBDEV_FAULT_NONE,
+	/* The next used entry names descriptor @arg, not the real head. */
+	VBDEV_FAULT_USED_ID,
+	/* After @arg more inflate buffers, set num_pages to @arg2. */
+	VBDEV_FAULT_RETARGET,
+	/* Check deflated frames for guest writes even without the feature. */
+	VBDEV_FAULT_CHECK_REUSE,
+};
+
+/**
+ * struct vbdev - the virtio-balloon device
+ * @vmd: the virtio-mmio device it is
+ * @num_pages: config num_pages, the host's target (under @vmd.lock)
+ * @actual: config actual, written by the driver (under @vmd.lock)
+ * @ballooned: the host's set, a bitmap over guest frames
+ * @nr_ballooned: its size
+ * @inflated: frames inflated since boot
+ * @deflated: frames deflated since boot
+ * @reused: deflated frames the guest wrote to while the host had them
+ * @stats: the driver's last statistics, by tag
+ * @stats_updates: statistics buffers received
+ * @fault: a test fault
+ * @fault_arg: its argument
+ * @fault_arg2: its second argument
+ * @retarget_pending: VBDEV_FAULT_RETARGET fired
+ * @retarget_to: the target it sets
+ * @monitor_wait: the monitor waits here for actual and statistics
+ * @debugfs: /sys/kernel/debug/virtio_balloon_dev
+ *
+ * From @ballooned to @retarget_to: under @vmd.process_lock.
+ */
+struct vbdev {
+	struct virtio_mmio_dev vmd;
+	u32 num_pages, actual;
+	unsigned long *ballooned;
+	unsigned long nr_ballooned;
+	unsigned long inflated, deflated, reused;
+	struct virtio_balloon_stat stats[VIRTIO_BALLOON_S_NR];
+	unsigned long stats_updates;
+	enum vbdev_fault fault;
+	unsigned long fault_arg, fault_arg2;
+	bool retarget_pending;
+	u32 retarget_to;
+	wait_queue_head_t monitor_wait;
+	struct dentry *debugfs;
+};
+
+/* The device, if virtio_balloon_dev.enable=1. */
+extern struct vbdev *vbdev;
+
+/* virtio_balloon_dev.c, for its monitor */
+void vbdev_set_target(struct vbdev *dev, u32 num_pages);
+/* balloon_monitor.c, at boot */
+void vbdev_debugfs_init(struct vbdev *dev);
 
 /**
  * struct vbdev_state - the device as the host sees it
@@ -44,23 +111,6 @@ struct vbdev_state {
 	unsigned long stats_updates;
 };
 
-/* The monitor's "balloon" command: what became of it. */
-enum vbdev_balloon_result {
-	VBDEV_REACHED,		/* the guest has the size asked for */
-	VBDEV_STALLED,		/* it stopped making progress short of it */
-};
-
-bool vbdev_present(void);
-/* The guest's RAM, bytes (the VM's memory size). */
-u64 vbdev_ram_size(void);
-/* What "info balloon" says: RAM minus the ballooned frames, bytes. */
-u64 vbdev_actual_bytes(void);
-/*
- * QEMU's "balloon": ask for @target bytes of guest memory (at most the
- * RAM, at least one frame) and wait until the guest gets there or makes
- * no progress.  -ENODEV without a device.
- */
-int vbdev_balloon(u64 target, enum vbdev_balloon_result *result);
 void vbdev_get_state(struct vbdev_state *st);
 /* Is frame @pfn in the host's set? */
 bool vbdev_pfn_ballooned(unsigned long pfn);
@@ -77,16 +127,6 @@ int vbdev_request_stats(struct virtio_balloon_stat stats[VIRTIO_BALLOON_S_NR]);
 void vbdev_set_num_pages(u32 num_pages);
 /* Let the guest's deferred work run (deterministic mode), or wait. */
 void vbdev_wait_guest(void);
-
-enum vbdev_fault {
-	VBDEV_FAULT_NONE,
-	/* The next used entry names descriptor @arg, not the real head. */
-	VBDEV_FAULT_USED_ID,
-	/* After @arg more inflate buffers, set num_pages to @arg2. */
-	VBDEV_FAULT_RETARGET,
-	/* Check deflated frames for guest writes even without the feature. */
-	VBDEV_FAULT_CHECK_REUSE,
-};
 void vbdev_inject(enum vbdev_fault fault, unsigned long arg,
 		  unsigned long arg2);
 /* Process a buffer of frame numbers as if it came on queue @qi. */
@@ -94,9 +134,5 @@ void vbdev_process_pfns(unsigned int qi, const u32 *pfns, unsigned int n);
 /* Take the device away (the driver is unbound) and bring it back. */
 void vbdev_unplug(void);
 int vbdev_plug(void);
-
-#define VBDEV_INFLATE_Q	0
-#define VBDEV_DEFLATE_Q	1
-#define VBDEV_STATS_Q	2
 
 #endif /* _VIRTIO_BALLOON_DEV_H */

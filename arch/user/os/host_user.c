@@ -7,16 +7,13 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/random.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -49,6 +46,16 @@ static void *host_ram_map(unsigned long size)
 static void host_ram_discard(void *addr, unsigned long size)
 {
 	madvise(addr, size, MADV_DONTNEED);
+}
+
+static void *host_mem_zalloc(unsigned long size)
+{
+	return calloc(1, size);
+}
+
+static void host_mem_free(void *p)
+{
+	free(p);
 }
 
 struct host_thread {
@@ -192,18 +199,6 @@ static int host_close(int fd)
 	return close(fd) ? -errno : 0;
 }
 
-static int host_mkdir(const char *path)
-{
-	if (mkdir(path, 0755) && errno != EEXIST)
-		return -errno;
-	return 0;
-}
-
-static int host_rename(const char *from, const char *to)
-{
-	return rename(from, to) ? -errno : 0;
-}
-
 static int host_isatty(int fd)
 {
 	return isatty(fd);
@@ -235,21 +230,11 @@ static __attribute__((noreturn)) void host_panic(void)
 	_exit(128 + SIGILL);
 }
 
-static __attribute__((noreturn)) void host_exit(int status)
-{
-	exit(status);
-}
-
-static int host_nr_cpus(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 0 ? (int)n : 1;
-}
-
 const struct host_operations host_ops = {
 	.ram_map	= host_ram_map,
 	.ram_discard	= host_ram_discard,
+	.mem_zalloc	= host_mem_zalloc,
+	.mem_free	= host_mem_free,
 	.thread_create	= host_thread_create,
 	.thread_join	= host_thread_join,
 	.futex_wait	= host_futex_wait,
@@ -261,12 +246,8 @@ const struct host_operations host_ops = {
 	.read		= host_read,
 	.write		= host_write,
 	.close		= host_close,
-	.mkdir		= host_mkdir,
-	.rename		= host_rename,
 	.isatty		= host_isatty,
 	.panic		= host_panic,
-	.exit		= host_exit,
-	.nr_cpus	= host_nr_cpus,
 	.codec_create	= host_codec_create,
 	.codec_destroy	= host_codec_destroy,
 	.codec_compress	= host_codec_compress,

@@ -349,14 +349,14 @@ static int swap_dev_on(const char *dev, const char *alg, const char *size,
 	if (!err)
 		err = mkswap(dev);
 	if (!err)
-		err = swapon(dev, prio);
+		err = sys_swapon(dev, prio);
 	return err;
 }
 
 /* swapoff (if it is on) and reset: the device gives every page back. */
 static int swap_dev_off(const char *dev)
 {
-	int err = swaps_lists(dev) ? swapoff(dev) : 0;
+	int err = swaps_lists(dev) ? sys_swapoff(dev) : 0;
 
 	return err ? err : zwrite(dev, "reset", "1");
 }
@@ -699,7 +699,7 @@ TEST_F_TIMEOUT(det128, swap_swapoff_brings_every_page_back, UMM_TIMEOUT(120))
 	majflt0 = sum_vm_event(PGMAJFAULT);
 
 	take(&c0);
-	EXPECT_EQ(0, swapoff("zram0"));
+	EXPECT_EQ(0, sys_swapoff("zram0"));
 	take(&c1);
 	EXPECT_EQ(out, c1.pswpin - c0.pswpin);
 	EXPECT_EQ(majflt0, sum_vm_event(PGMAJFAULT));
@@ -716,7 +716,7 @@ TEST_F_TIMEOUT(det128, swap_swapoff_brings_every_page_back, UMM_TIMEOUT(120))
 	EXPECT_EQ(24576, res.checked);
 
 	/* The header is still there: swapon again, empty. */
-	EXPECT_EQ(0, swapon("zram0", -1));
+	EXPECT_EQ(0, sys_swapon("zram0", -1));
 	EXPECT_EQ(0, swap_used_pages("zram0"));
 	EXPECT_EQ(262140, meminfo_kb("SwapTotal:"));
 	EXPECT_EQ(262140, meminfo_kb("SwapFree:"));
@@ -744,7 +744,7 @@ TEST_F_TIMEOUT(det64, swap_swapoff_without_room_fails_with_enomem_and_loses_noth
 	ASSERT_NE(NULL, a);
 	ASSERT_LT(0, swapents(a));
 
-	err = swapoff("zram0");
+	err = sys_swapoff("zram0");
 	EXPECT_EQ(-ENOMEM, err);
 	EXPECT_EQ(oom0, sum_vm_event(OOM_KILL));
 	EXPECT_FALSE(READ_ONCE(a->exited));
@@ -753,7 +753,7 @@ TEST_F_TIMEOUT(det64, swap_swapoff_without_room_fails_with_enomem_and_loses_noth
 	EXPECT_EQ(0, verify_mismatches(a, &res));
 	EXPECT_EQ(20480, res.checked);
 	if (!err)
-		EXPECT_EQ(0, swapon("zram0", -1));
+		EXPECT_EQ(0, sys_swapon("zram0", -1));
 	EXPECT_EQ(0, workload_stop(a));
 	EXPECT_EQ(0, swap_dev_off("zram0"));
 }
@@ -1171,7 +1171,7 @@ TEST_F_TIMEOUT(det128, swap_counters_agree_with_zram_and_proc_swaps, UMM_TIMEOUT
 		  zstat("zram0", "io_stat", NOTIFY_FREE));
 	EXPECT_EQ(0, global_node_page_state(NR_ANON_MAPPED));
 	EXPECT_EQ(meminfo_kb("SwapTotal:"), meminfo_kb("SwapFree:"));
-	EXPECT_EQ(0, swapoff("zram0"));
+	EXPECT_EQ(0, sys_swapoff("zram0"));
 	EXPECT_EQ(0, meminfo_kb("SwapTotal:"));
 	EXPECT_LT(0, global_zone_page_state(NR_ZSPAGES));
 	EXPECT_EQ(0, zwrite("zram0", "reset", "1"));
@@ -1269,7 +1269,7 @@ TEST_F(det64, swap_bad_input_one_line_and_nothing_changed)
 				ASSERT_EQ(0, zwrite("zram0", "disksize", "4M"));
 			if (state == 2) {
 				ASSERT_EQ(0, mkswap("zram0"));
-				ASSERT_EQ(0, swapon("zram0", -1));
+				ASSERT_EQ(0, sys_swapon("zram0", -1));
 			}
 		}
 		swap_state(&before);
@@ -1801,7 +1801,7 @@ TEST_F_TIMEOUT(det64, swap_kswapd_reclaims_for_a_high_order_then_wakes_kcompactd
 	EXPECT_EQ(0, c1.steal_direct - c0.steal_direct);
 
 	/* Nothing to reclaim: kcompactd's turn. */
-	ASSERT_EQ(0, swapoff("zram0"));
+	ASSERT_EQ(0, sys_swapoff("zram0"));
 	settle();
 	take_big_blocks(zone, &held);
 	ASSERT_FALSE(free_block_from(zone, 4));
@@ -1943,7 +1943,7 @@ TEST_F_TIMEOUT(two, swap_higher_priority_first_and_swapoff_moves_pages_over, UMM
 	EXPECT_EQ(1, zpages("zram0"));
 	EXPECT_EQ(used1, (long)swapents(a));
 
-	EXPECT_EQ(0, swapoff("zram1"));
+	EXPECT_EQ(0, sys_swapoff("zram1"));
 	EXPECT_FALSE(swaps_lists("zram1"));
 	EXPECT_EQ(1, zpages("zram1"));
 	EXPECT_LT(0, swap_used_pages("zram0"));
@@ -2384,11 +2384,11 @@ static int swapoff_conc_fn(void *arg, int idx)
 			break;
 		case 1:
 			usleep(20000);
-			err = swapoff("zram0");
+			err = sys_swapoff("zram0");
 			if (err)
 				conc_error(c, "swapoff", err);
 			usleep(5000);
-			err = swapon("zram0", -1);
+			err = sys_swapon("zram0", -1);
 			if (err)
 				conc_error(c, "swapon", err);
 			if (atomic_inc_return(&c->swapoffs) >= 1000 ||

@@ -12,6 +12,17 @@
  *
  * Only compiler-provided headers may be used here, because both sides
  * include this file.  Errors are negative errno values, as in the kernel.
+ *
+ * The one exception is the four functions the compiler calls by itself,
+ * to copy and clear structures, even under -ffreestanding (GCC requires
+ * them of a freestanding environment): memcpy(), memmove(), memset() and
+ * memcmp().  Their names cannot be the kernel's, so the kernel side links
+ * to the host's, as UML does.  lib/string.c has the other string functions.
+ * scripts/check-host-symbols.sh (run by make check) fails if a kernel-side
+ * object uses any other symbol that only the host has, or defines a
+ * symbol that libc defines; the list it allows is this line:
+ *
+ * HOST_SYMBOLS: host_ops memcpy memmove memset memcmp
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -33,6 +44,10 @@
  *		  Returns NULL on failure.
  * @ram_discard:  give the host memory behind [@addr, @addr+@size) back to
  *		  the host (MADV_DONTNEED): it reads as zeroes afterwards.
+ * @mem_zalloc:	  @size bytes of zero-filled host memory, not RAM: for what
+ *		  the host side of a device keeps (a VMM's state lives
+ *		  outside its guest).  Returns NULL on failure.
+ * @mem_free:	  free what @mem_zalloc returned (NULL is ignored).
  * @thread_create: start a host thread running @fn(@arg).  Returns a
  *		  handle >= 0 or a negative errno.
  * @thread_join:  wait for the thread behind @handle to return.
@@ -47,13 +62,9 @@
  * @read:	  read up to @len bytes; returns bytes read, 0 at end, -errno.
  * @write:	  write all @len bytes; returns @len or -errno.
  * @close:	  close an fd from @open.
- * @mkdir:	  create a directory (0 if it already exists).
- * @rename:	  atomically replace @to by @from.
  * @isatty:	  1 if @fd is a terminal.
  * @panic:	  end the process with SIGILL (as a BUG's trapping instruction
  *		  would), after the kernel printed why.
- * @exit:	  end the process with @status.
- * @nr_cpus:	  number of host CPUs (for sizing worker pools).
  * @codec_create: a compression context for the algorithm @name ("lzo",
  *		  "lz4" or "zstd"), with whatever working memory the codec
  *		  needs (host memory, not RAM).  A context is used by one
@@ -72,6 +83,8 @@
 struct host_operations {
 	void *(*ram_map)(unsigned long size);
 	void (*ram_discard)(void *addr, unsigned long size);
+	void *(*mem_zalloc)(unsigned long size);
+	void (*mem_free)(void *p);
 	long (*thread_create)(void (*fn)(void *), void *arg);
 	void (*thread_join)(long handle);
 	int (*futex_wait)(uint32_t *addr, uint32_t val, int64_t timeout_ns);
@@ -83,12 +96,8 @@ struct host_operations {
 	long (*read)(int fd, void *buf, unsigned long len);
 	long (*write)(int fd, const void *buf, unsigned long len);
 	int (*close)(int fd);
-	int (*mkdir)(const char *path);
-	int (*rename)(const char *from, const char *to);
 	int (*isatty)(int fd);
 	void (*panic)(void) __attribute__((noreturn));
-	void (*exit)(int status) __attribute__((noreturn));
-	int (*nr_cpus)(void);
 	void *(*codec_create)(const char *name);
 	void (*codec_destroy)(void *ctx);
 	long (*codec_compress)(void *ctx, const void *src, size_t src_len,
