@@ -154,7 +154,7 @@ $(OBJ)/init/scenarios.c: $(SCENARIOS) scripts/embed-scenarios.sh
 
 $(OBJ)/init/scenarios.o: $(OBJ)/init/scenarios.c
 	@echo "  CC      $<"
-	@$(CC) $(KCFLAGS) -Iinit -c -o $@ $<
+	@$(CC) $(KCFLAGS) -Iinit -MMD -MP -c -o $@ $<
 
 -include $(kobjs:.o=.d) $(hobjs:.o=.d)
 
