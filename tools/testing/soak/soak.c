@@ -3,7 +3,7 @@
  * tools/testing/soak/soak.c - everything at once, for minutes, then the books
  *
  *   soak [-s SEED] [-t SECONDS] [-c NR_CPUS,...] [-b BOOTS] [-m MEM_MB]
- *        [-p 'PARAM=VALUE ...'] [-T MIGRATIONS] [-S]
+ *        [-p 'PARAM=VALUE ...'] [-T MIGRATIONS]
  *
  * The soak boots umm several times, each boot in a child process of its
  * own (booting is process-global) with its own nr_cpus= and seed, and
@@ -61,9 +61,8 @@
  * pswpin/pswpout, the compact_* counters, balloon_migrate, the time and
  * the migrations per second; the parent adds it all up and says when the
  * soak passed 10^6 migrations.  The exit status is 0 only if every boot
- * that started passed; a boot that could not start all its threads
- * (nr_cpus too small for them) is reported as such, with the reason, and
- * with -S counts as a failure.  The first line gives the seed: -s SEED
+ * passed; a boot that could not start all its threads is reported as
+ * such, with the reason, and fails the soak.  The first line gives the seed: -s SEED
  * replays the run (as closely as threads allow); each boot's line says
  * how to replay just that boot.
  */
@@ -1010,12 +1009,13 @@ static void control_thread(int role, struct rnd_state *rnd)
 	atomic_set(&soak.stop, 1);
 }
 
-/* Why a thread could not be created: CPUs are held by tasks for life. */
-static void cpus_taken(char *why, size_t len, const char *what, int more)
+/*
+ * Why a thread could not be created.  Tasks are scheduled onto the CPUs,
+ * as many as memory allows: with nr_cpus=1 to 16 every boot must start.
+ */
+static void cannot_create(char *why, size_t len, const char *what)
 {
-	snprintf(why, len,
-		 "%s: -EAGAIN: all %u virtual CPUs are held (each task and kernel thread holds one for its whole life), %d more are needed",
-		 what, nr_cpu_ids, more);
+	snprintf(why, len, "%s: -EAGAIN with nr_cpus=%u", what, nr_cpu_ids);
 }
 
 /* ---- threads ----------------------------------------------------------------- */
@@ -1093,7 +1093,7 @@ static int create_threads(char *why, size_t why_len)
 		snprintf(what, sizeof(what), "cannot start soak thread '%s'",
 			 role_names[i]);
 		if (err == -EAGAIN)
-			cpus_taken(why, why_len, what, NR_ROLES - i + NR_TASKS);
+			cannot_create(why, why_len, what);
 		else
 			snprintf(why, why_len, "%s: %d", what, err);
 		while (i--)
@@ -1209,7 +1209,7 @@ static int setup(char *why, size_t len, struct rnd_state *rnd)
 	snprintf(size, sizeof(size), "%luM", soak.size.swap_mb);
 	err = zram_attr("zram0", "disksize", size);
 	err = err ?: mkswap("zram0");
-	err = err ?: swapon("zram0", -1);
+	err = err ?: sys_swapon("zram0", -1);
 	if (err) {
 		snprintf(why, len, "zram0 as swap: %d", err);
 		return err;
@@ -1234,8 +1234,7 @@ static int setup(char *why, size_t len, struct rnd_state *rnd)
 	for (i = 0; i < NR_TASKS; i++) {
 		err = task_start(&soak.task[i], i);
 		if (err == -EAGAIN) {
-			cpus_taken(why, len, "cannot start a workload task",
-				   NR_TASKS - i);
+			cannot_create(why, len, "cannot start a workload task");
 			return err;
 		}
 		if (err) {
@@ -1357,7 +1356,7 @@ static void teardown(unsigned long free_at_boot, const long kinds0[NR_KINDS])
 	expect_eq("SwapFree = SwapTotal (kB)",
 		  file_value("/proc/meminfo", "SwapTotal:"),
 		  file_value("/proc/meminfo", "SwapFree:"));
-	if (swapoff("zram0"))
+	if (sys_swapoff("zram0"))
 		soak_fail(-1, "swapoff zram0 failed");
 	if (zram_attr("zram0", "reset", "1"))
 		soak_fail(-1, "reset of zram0 refused");
@@ -1438,8 +1437,7 @@ static int boot_child(int fd)
 		return nostart(why);
 	err = umm_prime_anon_vma_cache();
 	if (err == -EAGAIN) {
-		cpus_taken(why, sizeof(why), "cannot start a workload task",
-			   2 * NR_TASKS + NR_ROLES);
+		cannot_create(why, sizeof(why), "cannot start a workload task");
 		return nostart(why);
 	}
 	if (err) {
@@ -1553,7 +1551,6 @@ static struct {
 	unsigned int nr_boots;
 	const char *cpu_list;
 	long target;			/* -T */
-	bool strict;			/* -S */
 	u64 start_ms;
 	u64 million_ms;			/* when the soak passed 10^6 */
 	long done_before;		/* migrations of the boots before */
@@ -1566,14 +1563,13 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"usage: soak [-s SEED] [-t SECONDS] [-c NR_CPUS,...] [-b BOOTS] [-m MEM_MB]\n"
-		"            [-p 'PARAM=VALUE ...'] [-T MIGRATIONS] [-S]\n"
+		"            [-p 'PARAM=VALUE ...'] [-T MIGRATIONS]\n"
 		"  -t  the whole soak's time (default 120), shared among the boots\n"
 		"  -c  nr_cpus of the boots, in turn (default 2,3,4,8,16)\n"
 		"  -b  number of boots (default: one per nr_cpus value)\n"
 		"  -m  RAM of each boot in MiB (default %lu; the load scales with it)\n"
 		"  -p  more boot parameters (page_poison=on, movablecore=32M...)\n"
-		"  -T  fail unless the boots migrate this many pages in all\n"
-		"  -S  a boot that cannot start its threads is a failure\n",
+		"  -T  fail unless the boots migrate this many pages in all\n",
 		default_size.mem_mb);
 	exit(2);
 }
@@ -1615,7 +1611,7 @@ static void parse_args(int argc, char **argv)
 	int opt;
 
 	soak.size = default_size;
-	while ((opt = getopt(argc, argv, "s:t:c:b:m:p:T:S")) != -1) {
+	while ((opt = getopt(argc, argv, "s:t:c:b:m:p:T:")) != -1) {
 		switch (opt) {
 		case 's':
 			run.seed = strtoul(optarg, NULL, 0);
@@ -1637,9 +1633,6 @@ static void parse_args(int argc, char **argv)
 			break;
 		case 'T':
 			run.target = strtol(optarg, NULL, 0);
-			break;
-		case 'S':
-			run.strict = true;
 			break;
 		default:
 			usage();
@@ -1756,11 +1749,9 @@ static bool boot_lines(struct boot_outcome *out, int *nostart)
 			       kinds_total(r->kinds) / max(r->load_s, 0.001));
 			break;
 		case BOOT_NOSTART:
-			printf("COULD NOT START%s: %s\n",
-			       run.strict ? "" : " (not a failure without -S)",
-			       o->how);
+			printf("COULD NOT START: %s\n", o->how);
 			(*nostart)++;
-			failed |= run.strict;
+			failed = true;
 			break;
 		case BOOT_FAILED:
 			printf("FAILED (see its FAIL lines above)\n");
