@@ -179,8 +179,10 @@ run: setup
 # SKIP='vm/test_scenarios ...' leaves out tests by the name they print.
 TESTS ?=
 SKIP ?=
+# The soak and the benchmarks are built too, so a change that breaks them
+# fails here and not only in `make soak` or `make bench`.
 check: setup
-	@$(MAKE) --no-print-directory all tests
+	@$(MAKE) --no-print-directory all tests soak-bin bench-bins
 	@SKIP='$(SKIP)' bash scripts/run-tests.sh $(OBJ) $(UMM) $(TESTS)
 
 bench: setup

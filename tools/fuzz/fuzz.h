@@ -21,8 +21,6 @@
  *			   to FILE, emptied before each input (scripts/
  *			   run-fuzz.sh shows it after a crash); without it,
  *			   everything goes to the terminal (replaying).
- *   UMM_FUZZ_KNOWN=all	   do not step around the known bugs listed in
- *			   fuzz_known.c: find them ("1 3": bugs 1 and 3).
  */
 #ifndef _UMM_FUZZ_H
 #define _UMM_FUZZ_H
@@ -69,6 +67,17 @@ extern int fuzz_nr_files;
 char *fuzz_read(const char *path, int *err);
 /* Write @len bytes at position 0, as echo does: bytes taken or -errno. */
 ssize_t fuzz_write(const char *path, const void *buf, size_t len);
+/* The same, opened with @flags: O_TRUNC (echo's '>') or O_APPEND ('>>'). */
+ssize_t fuzz_write_flags(const char *path, const void *buf, size_t len,
+			 int flags);
+
+/*
+ * Keep what the kernel writes to stderr (console errors, printk) between
+ * the two calls; fuzz_capture_end() passes it on to where stderr went
+ * before and returns it (malloc'ed, NUL-terminated).  Not nested.
+ */
+void fuzz_capture_begin(void);
+char *fuzz_capture_end(void);
 
 /*
  * Take down what an input made: workload tasks, the console's page sets,
@@ -87,11 +96,6 @@ void fuzz_check_kernel(void);
 
 /* Take the free page count again, after a target set up what it keeps. */
 void fuzz_set_baseline(void);
-
-/* fuzz_known.c: stepping around known open bugs (see there). */
-bool fuzz_find_known(int bug);
-void fuzz_known_init(void);
-bool known_int_min_magnitude(const uint8_t *data, size_t size);
 
 /*
  * The value of a number in C notation at @s (an optional sign is the
