@@ -488,7 +488,7 @@ int console_main(struct console_args *args)
 	case CONSOLE_SCENARIO:
 		s = find_scenario(args->arg);
 		err = console_run_text(s->text, s->name, true);
-		/* A run that stopped on an error has no end: see report_user.h. */
+		/* A run that stopped on an error has no end: see asm/kernel_entry.h. */
 		if (!err)
 			console_record_end();
 		break;

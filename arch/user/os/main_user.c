@@ -4,10 +4,8 @@
  *
  * Hands the command line to the kernel, as a boot loader would.
  */
-#include <asm/host_ops.h>
+#include <asm/kernel_entry.h>
 #include "scenario_user.h"
-
-int start_kernel(int argc, char **argv);
 
 int main(int argc, char **argv)
 {

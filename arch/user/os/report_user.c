@@ -307,8 +307,8 @@ int report_parse_line(struct scenario_run *run, const char *line, double t)
 	char *buf;
 	int ret;
 
-	if (!strncmp(line, "@ ", 2))
-		line += 2;
+	if (!strncmp(line, RECORD_PREFIX, strlen(RECORD_PREFIX)))
+		line += strlen(RECORD_PREFIX);
 	/* Only the line's end goes: a map's last cell may be a space. */
 	len = strcspn(line, "\r\n");
 	if (!len || line[len + strspn(line + len, "\r\n")])

@@ -3,56 +3,24 @@
  * arch/user/os/report_user.h - a scenario's results: parsed, compared, written
  *
  * A scenario run (a child process that booted the kernel) prints, besides
- * its console output, record lines that start with "@ " (see
- * init/console_record.c).  The parent parses them into a struct
- * scenario_run, prints the side-by-side table and writes the report.
- *
- * Record lines, one per line, fields separated by single spaces:
- *
- *   @ phase NAME                 a phase starts (the parent times it)
- *   @ alloc ORDER OK TOTAL       an `alloc` probe: OK of TOTAL succeeded
- *   @ taskfail NAME              `task start NAME` failed (fork failed)
- *   @ buddy LABEL N0 N1 ... N10  free blocks per order, all zones summed,
- *                                as /proc/buddyinfo counts them; LABEL is
- *                                a phase or snapshot name
- *   @ map LABEL NBLOCKS CLASSES TYPES
- *                                a memory map: CLASSES and TYPES are
- *                                NBLOCKS characters, one per pageblock in
- *                                pfn order (see MAP_* and MT_* below)
- *   @ stat KEY VALUE             a final counter (vmstat names, and
- *                                migrated_lru, migrated_zsmalloc,
- *                                migrated_balloon, migrated_driver,
- *                                task_failures)
- *   @ end                        the run finished (absent: it crashed)
+ * its console output, record lines that start with "@ "; their format
+ * and letters are the kernel's and the host's contract, in
+ * asm/kernel_entry.h.  The parent parses them into a struct scenario_run,
+ * prints the side-by-side table and writes the report.
  */
 #ifndef _ARCH_USER_OS_REPORT_USER_H
 #define _ARCH_USER_OS_REPORT_USER_H
 
 #include <stdio.h>
 
-#define REPORT_MAX_ORDER	11
+#include <asm/kernel_entry.h>
+
+#define REPORT_MAX_ORDER	RECORD_NR_ORDERS
 #define REPORT_MAX_PHASES	32
 #define REPORT_MAX_SAMPLES	64
 #define REPORT_MAX_MAPS		8
 #define REPORT_MAX_STATS	64
 #define REPORT_NAME_LEN		32
-
-/* What fills a pageblock: free only if wholly free, else the kind with most pages. */
-#define MAP_FREE	'.'	/* free (in the buddy allocator) */
-#define MAP_ANON_LRU 'a'	/* anonymous LRU pages of tasks */
-#define MAP_ZSMALLOC	'z'	/* zsmalloc (zram's compressed pages) */
-#define MAP_BALLOON	'b'	/* inflated balloon pages */
-#define MAP_DRIVER	'd'	/* the sample movable driver's pages */
-#define MAP_TABLES	'p'	/* page tables and kernel stacks */
-#define MAP_UNMOVABLE	'u'	/* other kernel memory (slab, ...) */
-#define MAP_HOLE	' '	/* no memory there */
-
-/* The pageblock's migratetype. */
-#define MT_UNMOVABLE	'U'
-#define MT_MOVABLE	'M'
-#define MT_RECLAIMABLE	'R'
-#define MT_CMA		'C'
-#define MT_ISOLATE	'I'
 
 struct report_buddy {
 	char label[REPORT_NAME_LEN];

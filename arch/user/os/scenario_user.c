@@ -24,17 +24,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <asm/kernel_entry.h>
+
 #include "report_user.h"
 #include "scenario_user.h"
-
-int start_kernel(int argc, char **argv);
-
-/* init/scenarios.c, generated: the embedded scripts. */
-struct scenario {
-	const char *name;
-	const char *text;
-};
-const struct scenario *find_scenario(const char *name);
 
 #define MAX_ARGS	64
 #define DEFAULT_SCENARIO "zram-frag"
@@ -193,7 +186,7 @@ static int run_once(const struct runner *r, int off, struct scenario_run *run)
 	while (fgets(line, sizeof(line), in)) {
 		double t = now() - t0;
 
-		if (strncmp(line, "@ ", 2)) {
+		if (strncmp(line, RECORD_PREFIX, strlen(RECORD_PREFIX))) {
 			/* A single run shows its console; A/B only phases. */
 			if (!r->ab)
 				fputs(line, stdout);
