@@ -27,7 +27,8 @@ KTOOLS	:= .kernel-tools
 # Directories with a kernel-style Makefile fragment (obj-y / host-y lists).
 DIRS := arch/user/os arch/user/kernel init kernel kernel/sched kernel/time \
 	kernel/locking kernel/trace lib mm fs fs/proc fs/debugfs fs/sysfs \
-	block drivers/block/zram drivers/virtio arch/user/drivers samples/movable
+	block drivers/block/zram drivers/virtio arch/user/drivers samples/movable \
+	tools/umm
 
 GCC_INC := $(shell $(CC) -print-file-name=include)
 
@@ -165,7 +166,8 @@ bench: setup
 	@bash scripts/run-bench.sh $(OBJ)
 
 # ---- static checkers ------------------------------------------------------
-KSRC = $(shell git ls-files '*.c' '*.h' | grep -v '^tools/\|^scripts/')
+KSRC = $(shell git ls-files '*.c' '*.h' | grep -v '^tools/\|^scripts/') \
+	$(shell git ls-files 'tools/umm/*.[ch]')
 
 checkpatch: setup
 	@bash scripts/checkpatch.sh $(KTOOLS)

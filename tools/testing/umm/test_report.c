@@ -2,7 +2,7 @@
 /*
  * tools/testing/umm/test_report.c - a scenario's results: parsing, table, report
  *
- * arch/user/os/report_user.c is host code that the scenario runner's
+ * tools/umm/report.c is host code that the scenario runner's
  * parent calls, so these tests boot no kernel: they feed it record lines
  * as a child would print them and check
  *
@@ -35,7 +35,7 @@
 
 #include "umm_test.h"
 
-#include "../../../arch/user/os/report_user.h"
+#include "../../umm/report.h"
 
 /* Order-2, -3 and -9 probes: the series helps them all. */
 static const char *const stream_on[] = {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * arch/user/os/report_user.h - a scenario's results: parsed, compared, written
+ * tools/umm/report.h - a scenario's results: parsed, compared, written
  *
  * A scenario run (a child process that booted the kernel) prints, besides
  * its console output, record lines that start with "@ "; their format
@@ -8,8 +8,8 @@
  * asm/kernel_entry.h.  The parent parses them into a struct scenario_run,
  * prints the side-by-side table and writes the report.
  */
-#ifndef _ARCH_USER_OS_REPORT_USER_H
-#define _ARCH_USER_OS_REPORT_USER_H
+#ifndef _TOOLS_UMM_REPORT_H
+#define _TOOLS_UMM_REPORT_H
 
 #include <stdio.h>
 
@@ -91,4 +91,4 @@ void report_print_table(FILE *f, const char *scenario, unsigned long seed,
 int report_write(const char *dir, const char *scenario, unsigned long seed,
 		 const struct scenario_run *runs, int nr);
 
-#endif /* _ARCH_USER_OS_REPORT_USER_H */
+#endif /* _TOOLS_UMM_REPORT_H */

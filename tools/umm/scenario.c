@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * arch/user/os/scenario_user.c - run a scenario, or two of it side by side
+ * tools/umm/scenario.c - run a scenario, or two of it side by side
  *
  *	umm [scenario NAME] [--ab] [--seed N] [--report DIR] [param=value ...]
  *
  * Each run is a child process that boots the kernel with umm.record=1 and
  * runs the scenario's script; the parent reads the child's record lines
- * (report_user.h), shows the phases as they come, and at the end prints
+ * (report.h), shows the phases as they come, and at the end prints
  * the table and writes the report.  With --ab the scenario runs twice,
  * deterministic with the same seed: the series on, then off
  * (zsmalloc.movable=0, virtio_balloon.movable=0, movable_sample.movable=0:
@@ -26,8 +26,8 @@
 
 #include <asm/kernel_entry.h>
 
-#include "report_user.h"
-#include "scenario_user.h"
+#include "report.h"
+#include "scenario.h"
 
 #define MAX_ARGS	64
 #define DEFAULT_SCENARIO "zram-frag"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * arch/user/os/report_user.c - a scenario's results: parsed, compared, written
+ * tools/umm/report.c - a scenario's results: parsed, compared, written
  *
  * The parent of a scenario run reads the child's record lines ("@ ...",
- * see report_user.h) into a struct scenario_run, then prints a table that
+ * see report.h) into a struct scenario_run, then prints a table that
  * puts one or two runs side by side and writes a report directory:
  *
  *   index.html              XHTML: memory maps, the table, a chart of free
@@ -33,7 +33,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "report_user.h"
+#include "report.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
