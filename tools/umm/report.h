@@ -2,11 +2,31 @@
 /*
  * tools/umm/report.h - a scenario's results: parsed, compared, written
  *
- * A scenario run (a child process that booted the kernel) prints, besides
- * its console output, record lines that start with "@ "; their format
- * and letters are the kernel's and the host's contract, in
- * asm/kernel_entry.h.  The parent parses them into a struct scenario_run,
- * prints the side-by-side table and writes the report.
+ * A scenario run (a child process that booted the kernel, see runner.c)
+ * prints, besides its console output, record lines that start with "@ ";
+ * their format and letters are the kernel's and the host's contract, in
+ * asm/kernel_entry.h.  The runner parses them (record.c) into a struct
+ * scenario_run, then prints a table that puts one or two runs side by
+ * side and writes a report directory:
+ *
+ *   index.html              XHTML: memory maps, the table, a chart of free
+ *                           pages by order over time, phase times (html.c)
+ *   map-RUN-LABEL.svg       each memory map on its own (svg_map.c)
+ *   report.json             every figure, for scripts (json.c)
+ *
+ * The table is built once as rows of strings (table.c) and printed three
+ * times, as text, as HTML and as JSON, so that the three cannot disagree
+ * on a number.  What a figure means (a phase's length, free pages of an
+ * order) is worked out once too, in figures.c.
+ *
+ * Everything written is well-formed XML or JSON whatever the labels hold:
+ * the parser accepts only printable ASCII in names, and the writers escape
+ * what they print anyway (escape.c), since run labels and scenario names
+ * come from the caller.
+ *
+ * The directory is written under a temporary name and put in place in
+ * one step when complete (report_dir.c), so that there is a report at
+ * every moment and a failed run never leaves one that looks whole.
  */
 #ifndef _TOOLS_UMM_REPORT_H
 #define _TOOLS_UMM_REPORT_H

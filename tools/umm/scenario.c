@@ -4,58 +4,26 @@
  *
  *	umm [scenario NAME] [--ab] [--seed N] [--report DIR] [param=value ...]
  *
- * Each run is a child process that boots the kernel with umm.record=1 and
- * runs the scenario's script; the parent reads the child's record lines
- * (report.h), shows the phases as they come, and at the end prints
- * the table and writes the report.  With --ab the scenario runs twice,
- * deterministic with the same seed: the series on, then off
- * (zsmalloc.movable=0, virtio_balloon.movable=0, movable_sample.movable=0:
- * the drivers' pages as they were before the series).  A run is a process
- * of its own so that the two runs share nothing but the seed.
+ * Each run is a child process that boots the kernel (runner.c); at the
+ * end the parent prints the table and writes the report (report.h).  With
+ * --ab the scenario runs twice, deterministic with the same seed: the
+ * series on, then off (zsmalloc.movable=0, virtio_balloon.movable=0,
+ * movable_sample.movable=0: the drivers' pages as they were before the
+ * series).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
-#include <asm/kernel_entry.h>
-
-#include "report.h"
+#include "runner.h"
 #include "scenario.h"
 
-#define MAX_ARGS	64
 #define DEFAULT_SCENARIO "zram-frag"
 #define DEFAULT_REPORT	"umm-report"
-
-static const char * const series_off[] = {
-	"zsmalloc.movable=0", "virtio_balloon.movable=0",
-	"movable_sample.movable=0", NULL,
-};
-
-struct runner {
-	const char *name;
-	const struct scenario *s;
-	unsigned long seed;
-	const char *report;
-	int ab;
-	int nr_params;
-	char *params[MAX_ARGS];
-	int tty;
-};
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -65,167 +33,11 @@ static int usage_error(const char *fmt, const char *arg)
 	return 2;
 }
 
-/* The scenario's "# boot: ..." words, appended to @argv. */
-static int boot_words(const struct scenario *s, char **argv, int n)
+static int cannot_write(const char *dir, int err)
 {
-	const char *line = s->text;
-
-	while (line && *line) {
-		const char *end = strchr(line, '\n');
-		size_t len = end ? (size_t)(end - line) : strlen(line);
-
-		if (!strncmp(line, "# boot:", 7)) {
-			char *copy = strndup(line + 7, len - 7), *tok, *save;
-
-			for (tok = strtok_r(copy, " \t", &save); tok && n < MAX_ARGS - 8;
-			     tok = strtok_r(NULL, " \t", &save))
-				argv[n++] = tok;
-		}
-		line = end ? end + 1 : NULL;
-	}
-	return n;
-}
-
-/* In the child: boot with the run's parameters and run the scenario. */
-static void child(const struct runner *r, int off, int fd)
-{
-	char seed[48];
-	char *argv[MAX_ARGS];
-	int n = 0, i;
-
-	dup2(fd, 1);
-	dup2(fd, 2);
-	close(fd);
-	n = boot_words(r->s, argv, n);
-	snprintf(seed, sizeof(seed), "umm.seed=%lu", r->seed);
-	argv[n++] = "umm.deterministic=1";
-	argv[n++] = seed;
-	argv[n++] = "umm.record=1";
-	for (i = 0; off && series_off[i]; i++)
-		argv[n++] = (char *)series_off[i];
-	/* The user's parameters last: they override the scenario's. */
-	for (i = 0; i < r->nr_params && n < MAX_ARGS - 3; i++)
-		argv[n++] = r->params[i];
-	argv[n++] = "scenario";
-	argv[n++] = (char *)r->name;
-	argv[n] = NULL;
-	fflush(stdout);
-	_exit(start_kernel(n, argv));
-}
-
-/*
- * What an A/B run printed besides its record lines is not shown, but it
- * says why a run failed: the last lines are kept for the error.
- */
-#define TAIL_LINES	8
-
-struct output_tail {
-	char *lines[TAIL_LINES];
-	unsigned int nr;	/* lines seen */
-};
-
-static void tail_add(struct output_tail *t, const char *line)
-{
-	char **slot = &t->lines[t->nr++ % TAIL_LINES];
-
-	free(*slot);
-	*slot = strdup(line);
-}
-
-/* Print the kept lines, indented; the error lines alone if there are any. */
-static void tail_print(const struct output_tail *t)
-{
-	unsigned int i, first = t->nr > TAIL_LINES ? t->nr - TAIL_LINES : 0;
-	int errors = 0;
-
-	for (i = first; i < t->nr; i++)
-		errors += !strncmp(t->lines[i % TAIL_LINES], "umm: ", 5);
-	for (i = first; i < t->nr; i++) {
-		const char *l = t->lines[i % TAIL_LINES];
-
-		if (l && (!errors || !strncmp(l, "umm: ", 5)))
-			fprintf(stderr, "    %s%s", l,
-				l[strcspn(l, "\n")] ? "" : "\n");
-	}
-}
-
-static void tail_free(struct output_tail *t)
-{
-	unsigned int i;
-
-	for (i = 0; i < TAIL_LINES; i++)
-		free(t->lines[i]);
-}
-
-/* One run: fork, read its lines, wait.  Returns 0 if it ended well. */
-static int run_once(const struct runner *r, int off, struct scenario_run *run)
-{
-	struct output_tail tail = { 0 };
-	char line[1 << 16];
-	double t0 = now();
-	FILE *in;
-	int fd[2], status;
-	pid_t pid;
-
-	memset(run, 0, sizeof(*run));
-	snprintf(run->label, sizeof(run->label), "%s",
-		 !r->ab ? "run" : off ? "series off" : "series on");
-	if (pipe(fd))
-		return -errno;
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0)
-		return -errno;
-	if (pid == 0) {
-		close(fd[0]);
-		child(r, off, fd[1]);
-	}
-	close(fd[1]);
-	in = fdopen(fd[0], "r");
-	while (fgets(line, sizeof(line), in)) {
-		double t = now() - t0;
-
-		if (strncmp(line, RECORD_PREFIX, strlen(RECORD_PREFIX))) {
-			/* A single run shows its console; A/B only phases. */
-			if (!r->ab)
-				fputs(line, stdout);
-			else
-				tail_add(&tail, line);
-			continue;
-		}
-		line[strcspn(line, "\n")] = '\0';
-		report_parse_line(run, line, t);
-		if (r->ab && !strncmp(line, "@ phase ", 8)) {
-			if (r->tty)
-				printf("\r\033[K  %-10s %6.1f s  %s", run->label, t,
-				       line + 8);
-			else
-				printf("%s: %.2f s: phase %s\n", run->label, t,
-				       line + 8);
-			fflush(stdout);
-		}
-	}
-	fclose(in);
-	waitpid(pid, &status, 0);
-	run->wall = now() - t0;
-	run->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-	if (r->ab && r->tty)
-		printf("\r\033[K  %-10s done in %.1f s\n", run->label, run->wall);
-	else if (r->ab)
-		printf("%s: done in %.2f s, status %d\n", run->label, run->wall,
-		       run->exit_status);
-	if (run->exit_status || !run->ended) {
-		fprintf(stderr, "umm: scenario %s (%s) failed: status %d%s%s\n",
-			r->name, run->label, run->exit_status,
-			run->ended ? "" : ", it did not finish",
-			tail.nr ? "; it said:" : "");
-		tail_print(&tail);
-		tail_free(&tail);
-		return -EIO;
-	}
-	tail_free(&tail);
-	return 0;
+	fprintf(stderr, "umm: scenario: cannot write the report to '%s': %s\n",
+		dir, strerror(err));
+	return 2;
 }
 
 /* Can a report be made at @dir?  Its parent must be a writable directory. */
@@ -247,16 +59,10 @@ static int check_report_dir(const char *dir)
 		parent[1] = '\0';
 	else
 		*slash = '\0';
-	if (stat(parent, &st) || !S_ISDIR(st.st_mode) || access(parent, W_OK)) {
-		fprintf(stderr, "umm: scenario: cannot write the report to '%s': %s\n",
-			dir, strerror(errno ? errno : ENOTDIR));
-		return 2;
-	}
-	if (!stat(dir, &st) && (!S_ISDIR(st.st_mode) || access(dir, W_OK))) {
-		fprintf(stderr, "umm: scenario: cannot write the report to '%s': %s\n",
-			dir, S_ISDIR(st.st_mode) ? strerror(EACCES) : strerror(ENOTDIR));
-		return 2;
-	}
+	if (stat(parent, &st) || !S_ISDIR(st.st_mode) || access(parent, W_OK))
+		return cannot_write(dir, errno ? errno : ENOTDIR);
+	if (!stat(dir, &st) && (!S_ISDIR(st.st_mode) || access(dir, W_OK)))
+		return cannot_write(dir, S_ISDIR(st.st_mode) ? EACCES : ENOTDIR);
 	return 0;
 }
 
@@ -273,9 +79,40 @@ static int parse_seed(const char *s, unsigned long *seed)
 	return 0;
 }
 
+/* Argument *@i (and its value, which it steps over); 0 or an exit status. */
+static int parse_arg(struct runner *r, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+
+	if (!strcmp(a, "scenario")) {
+		if (++*i == argc)
+			return usage_error("%smissing scenario name (see 'umm scenarios')", "");
+		r->name = argv[*i];
+	} else if (!strcmp(a, "--ab")) {
+		r->ab = 1;
+	} else if (!strcmp(a, "--seed")) {
+		if (++*i == argc)
+			return usage_error("%s: missing seed", a);
+		if (parse_seed(argv[*i], &r->seed))
+			return usage_error("bad seed '%s' (a number from 1 to 2^64-1)",
+					   argv[*i]);
+	} else if (!strcmp(a, "--report")) {
+		if (++*i == argc)
+			return usage_error("%s: missing directory", a);
+		r->report = argv[*i];
+	} else if (a[0] != '-' && strchr(a, '=')) {
+		if (r->nr_params == RUNNER_MAX_ARGS - 24)
+			return usage_error("%stoo many parameters", "");
+		r->params[r->nr_params++] = argv[*i];
+	} else {
+		return usage_error("unknown argument '%s' (see 'umm --help')", a);
+	}
+	return 0;
+}
+
 static int parse(struct runner *r, int argc, char **argv)
 {
-	int i;
+	int i, err;
 
 	memset(r, 0, sizeof(*r));
 	r->name = DEFAULT_SCENARIO;
@@ -283,31 +120,9 @@ static int parse(struct runner *r, int argc, char **argv)
 	r->report = NULL;
 	r->ab = argc == 0;	/* ./umm alone: the flagship, A/B */
 	for (i = 0; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "scenario")) {
-			if (++i == argc)
-				return usage_error("%smissing scenario name (see 'umm scenarios')", "");
-			r->name = argv[i];
-		} else if (!strcmp(a, "--ab")) {
-			r->ab = 1;
-		} else if (!strcmp(a, "--seed")) {
-			if (++i == argc)
-				return usage_error("%s: missing seed", a);
-			if (parse_seed(argv[i], &r->seed))
-				return usage_error("bad seed '%s' (a number from 1 to 2^64-1)",
-						   argv[i]);
-		} else if (!strcmp(a, "--report")) {
-			if (++i == argc)
-				return usage_error("%s: missing directory", a);
-			r->report = argv[i];
-		} else if (a[0] != '-' && strchr(a, '=')) {
-			if (r->nr_params == MAX_ARGS - 24)
-				return usage_error("%stoo many parameters", "");
-			r->params[r->nr_params++] = argv[i];
-		} else {
-			return usage_error("unknown argument '%s' (see 'umm --help')", a);
-		}
+		err = parse_arg(r, argc, argv, &i);
+		if (err)
+			return err;
 	}
 	r->s = find_scenario(r->name);
 	if (!r->s)
@@ -337,6 +152,20 @@ int scenario_wanted(int argc, char **argv)
 	return 0;
 }
 
+/* The table, and the report if one was asked for; 0 or an exit status. */
+static int show(const struct runner *r, const struct scenario_run *runs,
+		int nr)
+{
+	if (r->ab || r->report)
+		report_print_table(stdout, r->name, r->seed, runs, nr);
+	if (!r->report)
+		return 0;
+	if (report_write(r->report, r->name, r->seed, runs, nr))
+		return 2;
+	printf("report: %s/index.html\n", r->report);
+	return 0;
+}
+
 /**
  * scenario_main - run a scenario (twice with --ab), print, report
  * @argc: arguments after the program name
@@ -362,20 +191,12 @@ int scenario_main(int argc, char **argv)
 		printf("umm: scenario %s, seed %lu: series on, then off\n",
 		       r.name, r.seed);
 	for (i = 0; i < nr && !err; i++)
-		err = run_once(&r, i, &runs[i]);
-	if (err) {
-		for (i = 0; i < nr; i++)
-			report_free_run(&runs[i]);
-		return 1;
-	}
-	if (r.ab || r.report)
-		report_print_table(stdout, r.name, r.seed, runs, nr);
-	if (r.report) {
-		err = report_write(r.report, r.name, r.seed, runs, nr);
-		if (!err)
-			printf("report: %s/index.html\n", r.report);
-	}
+		err = runner_run(&r, i, &runs[i]);
+	if (!err)
+		err = show(&r, runs, nr);
+	else
+		err = 1;
 	for (i = 0; i < nr; i++)
 		report_free_run(&runs[i]);
-	return err ? 2 : 0;
+	return err;
 }
