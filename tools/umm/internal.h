@@ -67,7 +67,7 @@ struct legend_key {
 };
 
 #define NR_LEGEND_CLASSES	7
-#define NR_LEGEND_TYPES		4
+#define NR_LEGEND_TYPES		5
 
 extern const struct legend_key legend_classes[NR_LEGEND_CLASSES];
 extern const struct legend_key legend_types[NR_LEGEND_TYPES];

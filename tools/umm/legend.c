@@ -28,6 +28,7 @@ const struct legend_key legend_classes[] = {
 const struct legend_key legend_types[] = {
 	{ MT_UNMOVABLE,	  "#000000", "Unmovable" },
 	{ MT_RECLAIMABLE, "#fcc419", "Reclaimable" },
+	{ MT_HIGHATOMIC,  "#d6336c", "HighAtomic" },
 	{ MT_CMA,	  "#15aabf", "CMA" },
 	{ MT_ISOLATE,	  "#ff00ff", "Isolate" },
 };

@@ -85,7 +85,8 @@ void svg_map(FILE *f, const struct report_map *m, const char *title,
 	unsigned long cols = m->nr_blocks < MAP_COLS ? m->nr_blocks : MAP_COLS;
 	unsigned long rows = (m->nr_blocks + MAP_COLS - 1) / MAP_COLS;
 	unsigned long w = cols * CELL, h = rows * CELL, top = MAP_TOP;
-	unsigned long legend = standalone ? 16 * ((NR_KEYS + 2) / 3) + 8 : 0;
+	/* The keys and the "no bar" line, three to a row. */
+	unsigned long legend = standalone ? 16 * ((NR_KEYS + 1 + 2) / 3) + 8 : 0;
 
 	if (w < 240)
 		w = 240;

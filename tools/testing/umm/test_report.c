@@ -528,6 +528,58 @@ TEST(report_write_escapes)
 	report_free_run(&runs[1]);
 }
 
+/* Count the non-overlapping occurrences of @needle in @s. */
+static int count_str(const char *s, const char *needle)
+{
+	int n = 0;
+
+	while ((s = strstr(s, needle))) {
+		n++;
+		s += strlen(needle);
+	}
+	return n;
+}
+
+/*
+ * Every migratetype letter the kernel writes (asm/kernel_entry.h) but
+ * Movable's is drawn as a bar under its cell, and named in the legends:
+ * a letter the report did not know would pass for Movable.
+ */
+TEST(report_map_draws_every_migratetype)
+{
+	static const char types[] = {
+		MT_UNMOVABLE, MT_RECLAIMABLE, MT_HIGHATOMIC, MT_CMA, MT_ISOLATE,
+	};
+	struct scenario_run runs[2];
+	char top[256], dir[300], err[512], line[64], *svg, *json;
+
+	parse_both(_metadata, runs);
+	snprintf(line, sizeof(line), "@ map every 6 aaaaaa %.5sM", types);
+	ASSERT_EQ(0, report_parse_line(&runs[0], line, 30));
+	make_tmpdir(top, sizeof(top));
+	ASSERT_NE(0, top[0]);
+	snprintf(dir, sizeof(dir), "%s/out", top);
+	ASSERT_EQ(0, write_capturing(dir, runs, 2, err, sizeof(err)));
+
+	snprintf(err, sizeof(err), "%s/map-series-on-every.svg", dir);
+	svg = read_all(err);
+	ASSERT_NE(NULL, svg);
+	/* Five bars under the cells, none under the Movable one. */
+	EXPECT_EQ(5, count_str(svg, "height=\"3\""));
+	EXPECT_NE(NULL, strstr(svg, "bar: HighAtomic pageblock"));
+	free(svg);
+
+	snprintf(err, sizeof(err), "%s/report.json", dir);
+	json = read_all(err);
+	ASSERT_NE(NULL, json);
+	EXPECT_NE(NULL, strstr(json, "\"H\": \"HighAtomic\""));
+	free(json);
+
+	sh("rm -rf %s", top);
+	report_free_run(&runs[0]);
+	report_free_run(&runs[1]);
+}
+
 TEST(report_write_unwritable)
 {
 	struct scenario_run runs[2];
