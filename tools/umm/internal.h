@@ -97,6 +97,9 @@ void report_map_title(char *buf, size_t size, const struct scenario_run *runs,
 void html_write(FILE *f, const struct report *rep);
 void json_write(FILE *f, const struct report *rep);
 
+/* record_file.c: record-RUN.txt, what run @i printed */
+void report_write_record(FILE *f, const struct report *rep, int i);
+
 /* report_dir.c: a report directory, replaced in one step */
 struct report_dir {
 	const char *name;	/* as the caller gave it, for messages */
@@ -106,6 +109,7 @@ struct report_dir {
 	bool replace;		/* BASE exists and holds a report */
 };
 
+bool report_record_file(const char *name);
 void report_dir_fail(const char *dir, int err);
 int report_dir_begin(struct report_dir *d, const char *dir);
 int report_dir_commit(struct report_dir *d);

@@ -354,6 +354,9 @@ void report_free_run(struct scenario_run *run)
 {
 	unsigned int i;
 
+	free(run->record);
+	run->record = NULL;
+	run->record_len = run->record_size = 0;
 	for (i = 0; i < run->nr_maps; i++) {
 		free(run->maps[i].classes);
 		free(run->maps[i].types);

@@ -104,6 +104,32 @@ static void write_maps(struct out *o, const struct report *rep)
 	}
 }
 
+struct record_file {
+	const struct report *rep;
+	int i;
+};
+
+static void record_fn(FILE *f, const void *arg)
+{
+	const struct record_file *rf = arg;
+
+	report_write_record(f, rf->rep, rf->i);
+}
+
+/* record-RUN.txt for each run that kept its record. */
+static void write_records(struct out *o, const struct report *rep)
+{
+	struct record_file rf = { .rep = rep };
+	char name[REPORT_NAME_LEN + 16];
+
+	for (rf.i = 0; rf.i < rep->nr; rf.i++) {
+		if (!rep->runs[rf.i].record)
+			continue;
+		snprintf(name, sizeof(name), "record-%s.txt", rep->slugs[rf.i]);
+		out_file(o, name, record_fn, &rf);
+	}
+}
+
 /* Every file of the report @rep, into @o's temporary directory. */
 static void write_files(struct out *o, struct report *rep)
 {
@@ -120,6 +146,7 @@ static void write_files(struct out *o, struct report *rep)
 	rep->rows = r;
 	rep->slugs = slugs;
 	write_maps(o, rep);
+	write_records(o, rep);
 	out_file(o, "report.json", json_fn, rep);
 	/* Last: a directory with index.html in it is a whole report. */
 	out_file(o, "index.html", html_fn, rep);

@@ -13,6 +13,10 @@
  *                           pages by order over time, phase times (html.c)
  *   map-RUN-LABEL.svg       each memory map on its own (svg_map.c)
  *   report.json             every figure, for scripts (json.c)
+ *   record-RUN.txt          each run's record lines with their times, and
+ *                           what the runner knew besides: `umm report`
+ *                           makes the same report from them again
+ *                           (record_file.c, report_cmd.c)
  *
  * The table is built once as rows of strings (table.c) and printed three
  * times, as text, as HTML and as JSON, so that the three cannot disagree
@@ -78,6 +82,15 @@ struct scenario_run {
 	double wall;			/* seconds, the whole run */
 	int exit_status;
 	int ended;			/* "@ end" seen */
+	char *record;			/* the lines, for record-RUN.txt */
+	size_t record_len, record_size;
+};
+
+/* What a record file says of its run besides the run itself. */
+struct report_origin {
+	char scenario[128];
+	unsigned long seed;
+	int place;			/* 1 or 2: its column in the report */
 };
 
 /*
@@ -95,7 +108,18 @@ unsigned long long report_stat(const struct scenario_run *run, const char *key);
  */
 const struct report_buddy *report_buddy(const struct scenario_run *run,
 					const char *label);
-/* Free what parsing allocated (the maps' strings), not @run itself. */
+/*
+ * A record line as the runner read it at @t: kept for the run's record
+ * file, then parsed (report_parse_line()'s return, or -ENOMEM).
+ */
+int report_record_line(struct scenario_run *run, const char *line, double t);
+/*
+ * Read a record file that report_write() saved into @run and @o.
+ * Returns 0, or -errno after printing one line that names the file.
+ */
+int report_read_record(const char *path, struct scenario_run *run,
+		       struct report_origin *o);
+/* Free what parsing allocated (maps, the record), not @run itself. */
 void report_free_run(struct scenario_run *run);
 
 /* The side-by-side table of @nr (1 or 2) runs. */
@@ -103,7 +127,8 @@ void report_print_table(FILE *f, const char *scenario, unsigned long seed,
 			const struct scenario_run *runs, int nr);
 
 /*
- * Write DIR/index.html (SVG maps, the table, a chart) and DIR/report.json.
+ * Write DIR/index.html (SVG maps, the table, a chart), DIR/report.json,
+ * and the record of each run that kept one (report_record_line()).
  * Written into a temporary directory next to DIR and renamed at the end,
  * so that a failed run leaves no report that looks complete.  Returns 0,
  * or -errno after printing one line saying what was wrong.

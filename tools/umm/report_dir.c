@@ -24,14 +24,26 @@
 
 #include "internal.h"
 
+/* Is @name PREFIX, something, SUFFIX? */
+static bool named(const char *name, const char *prefix, const char *suffix)
+{
+	size_t len = strlen(name), lp = strlen(prefix), ls = strlen(suffix);
+
+	return len > lp + ls && !strncmp(name, prefix, lp) &&
+	       !strcmp(name + len - ls, suffix);
+}
+
+/* Is @name a run's record, record-RUN.txt? */
+bool report_record_file(const char *name)
+{
+	return named(name, "record-", ".txt");
+}
+
 /* Is @name a file the report writes? Only those are ever deleted. */
 static bool report_file(const char *name)
 {
-	size_t len = strlen(name);
-
 	return !strcmp(name, "index.html") || !strcmp(name, "report.json") ||
-	       (!strncmp(name, "map-", 4) && len > 8 &&
-		!strcmp(name + len - 4, ".svg"));
+	       named(name, "map-", ".svg") || report_record_file(name);
 }
 
 /*

@@ -4,7 +4,8 @@
  *
  * The child boots the kernel with umm.record=1 and runs the scenario's
  * script; the parent reads the child's record lines (asm/kernel_entry.h)
- * into a struct scenario_run and shows the phases as they come.  A run is
+ * into a struct scenario_run, keeping them for the report's record file,
+ * and shows the phases as they come.  A run is
  * a process of its own so that the two runs of an A/B comparison share
  * nothing but the seed.
  */
@@ -178,7 +179,7 @@ static void read_child(const struct runner *r, struct scenario_run *run,
 			continue;
 		}
 		line[strcspn(line, "\n")] = '\0';
-		report_parse_line(run, line, t);
+		report_record_line(run, line, t);
 		if (r->ab && !strncmp(line, phase_line, sizeof(phase_line) - 1))
 			show_phase(r, run, line + sizeof(phase_line) - 1, t);
 	}

@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "runner.h"
-#include "scenario.h"
+#include "commands.h"
 
 #define DEFAULT_SCENARIO "zram-frag"
 #define DEFAULT_REPORT	"umm-report"
