@@ -15,7 +15,7 @@
 # Kernel-side objects (mm/, kernel/, lib/, fs/, init/, drivers/ and the
 # kernel side of arch/user/) are built like UML builds its kernel: no libc
 # headers at all, so a stray #include <stdio.h> fails to compile.  Only
-# host-side files (arch/user/os/ and *_user.c) see libc.
+# host-side files (those a Makefile fragment lists as host-y) see libc.
 
 CC	?= gcc
 ifeq ($(origin CC),default)
@@ -39,7 +39,8 @@ KTOOLS	:= .kernel-tools
 # Directories with a kernel-style Makefile fragment (obj-y / host-y lists).
 DIRS := arch/user/os arch/user/kernel init kernel kernel/sched kernel/time \
 	kernel/locking kernel/trace lib mm fs fs/proc fs/debugfs fs/sysfs \
-	block drivers/block/zram drivers/virtio arch/user/drivers samples/movable
+	block drivers/block/zram drivers/virtio arch/user/drivers samples/movable \
+	tools/umm
 
 GCC_INC := $(shell $(CC) -print-file-name=include)
 
@@ -125,25 +126,21 @@ $(LIBUMM): $(kobjs) $(LIB_HOBJS)
 	@echo "  AR      $@"
 	@rm -f $@ && ar rcs $@ $^
 
-$(OBJ)/%_user.o: %_user.c
-	@mkdir -p $(dir $@)
-	@echo "  HOSTCC  $<"
-	@$(CC) $(HCFLAGS) -MMD -MP -c -o $@ $<
-
-$(OBJ)/arch/user/os/%.o: arch/user/os/%.c
-	@mkdir -p $(dir $@)
-	@echo "  HOSTCC  $<"
-	@$(CC) $(HCFLAGS) -MMD -MP -c -o $@ $<
+# An object of a host-y list is host code and sees libc; any other is
+# kernel code.  The lists decide, not the file names.
+host_obj = $(filter $@,$(hobjs))
 
 $(OBJ)/%.o: %.c
 	@mkdir -p $(dir $@)
-	@echo "  CC      $<"
-	@$(CC) $(KCFLAGS) -DKBUILD_MODNAME='"$(basename $(notdir $<))"' \
+	@echo "  $(if $(host_obj),HOSTCC,CC    )  $<"
+	@$(CC) $(if $(host_obj),$(HCFLAGS),$(KCFLAGS) \
+		-DKBUILD_MODNAME='"$(basename $(notdir $<))"') \
 		-MMD -MP -c -o $@ $<
 ifeq ($(C),1)
-	@sparse $(filter-out -O% -g -fsanitize% -fno-sanitize% -fno-omit%,$(KCFLAGS)) \
+	@$(if $(host_obj),:,sparse \
+		$(filter-out -O% -g -fsanitize% -fno-sanitize% -fno-omit%,$(KCFLAGS)) \
 		-DKBUILD_MODNAME='"$(basename $(notdir $<))"' \
-		-Wbitwise -Wno-decl -Wcontext -Wcast-to-as $<
+		-Wbitwise -Wno-decl -Wcontext -Wcast-to-as $<)
 endif
 
 # The scenarios are console scripts, embedded like the kernel's config.
@@ -200,7 +197,8 @@ soak: setup
 	@$(SOAK) -t $(SOAK_SECONDS) $(SOAK_ARGS)
 
 # ---- static checkers ------------------------------------------------------
-KSRC = $(shell git ls-files '*.c' '*.h' | grep -v '^tools/\|^scripts/')
+KSRC = $(shell git ls-files '*.c' '*.h' | grep -v '^tools/\|^scripts/') \
+	$(shell git ls-files 'tools/umm/*.[ch]')
 
 checkpatch: setup
 	@bash scripts/checkpatch.sh $(KTOOLS)

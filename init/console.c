@@ -492,7 +492,7 @@ int console_main(struct console_args *args)
 	case CONSOLE_SCENARIO:
 		s = find_scenario(args->arg);
 		err = console_run_text(s->text, s->name, true);
-		/* A run that stopped on an error has no end: see report_user.h. */
+		/* A run that stopped on an error has no end: see asm/kernel_entry.h. */
 		if (!err)
 			console_record_end();
 		break;
@@ -602,12 +602,18 @@ void console_usage(void)
 "usage: umm [param=value ...] [-c 'CMD; CMD' | run FILE | shell |\n"
 "                              scenarios | --help]\n"
 "       umm [param=value ...] scenario NAME [--ab] [--seed N] [--report DIR]\n"
+"       umm report [--report OUT] DIR | RECORD [RECORD]\n"
 "\n"
 "umm runs the Linux mm slice of non-LRU movable page migration as one\n"
 "process.  With no arguments at all it runs 'scenario zram-frag --ab':\n"
 "the scenario twice, the series on then off, a table of both, and a\n"
 "report in ./umm-report/ (--report DIR elsewhere).  Parameters alone,\n"
 "without a mode, run the demo scenario.\n"
+"\n"
+"A report keeps each run's record (DIR/record-RUN.txt).  'umm report DIR'\n"
+"prints the table and writes the report again from them, in DIR or OUT,\n"
+"without running anything; given RECORD files, it puts those runs side by\n"
+"side (in the order given) in OUT (./umm-report/ by default).\n"
 "\n"
 "Boot parameters (the kernel's names):\n"
 "  mem=SIZE              RAM, 64M..64G (default 512M)\n"

@@ -7,6 +7,7 @@
 
 #include <linux/types.h>
 #include <linux/umm.h>
+#include <asm/kernel_entry.h>	/* start_kernel(), the scenarios, the record */
 
 enum console_mode {
 	CONSOLE_HELP,
@@ -65,16 +66,5 @@ extern const struct console_cmd console_scenario_cmds[];
 extern bool umm_record;
 __printf(1, 2) void console_record(const char *fmt, ...);
 void console_record_end(void);
-
-/* init/scenarios.c */
-struct scenario {
-	const char *name;
-	const char *text;
-};
-extern const struct scenario umm_scenarios[];
-const struct scenario *find_scenario(const char *name);
-
-/* init/main.c */
-int kernel_boot(int argc, char **argv);
 
 #endif /* _INIT_CONSOLE_H */

@@ -5,8 +5,8 @@
  * A scenario marks its phases (`phase NAME`) and takes pictures of memory
  * (`snapshot NAME`: one character per pageblock, saying what fills it).
  * With umm.record=1, as the A/B runner boots each run, the console also
- * prints record lines ("@ ...", see arch/user/os/report_user.h) that the
- * runner parses into the table and the report; a person at the console
+ * prints record lines ("@ ...", see asm/kernel_entry.h) that the runner
+ * parses into the table and the report; a person at the console
  * sees the same phases and maps as plain text.
  *
  * The map is read without stopping anything: in the default mode a page
@@ -22,6 +22,7 @@
 #include <linux/moduleparam.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/stringify.h>
 #include <linux/errno.h>
 #include <linux/ctype.h>
 #include <linux/workload.h>
@@ -34,18 +35,23 @@
 bool umm_record;
 module_param_named(record, umm_record, bool, 0444);
 
-/* The classes and migratetype letters of report_user.h. */
+/* What fills a pageblock, and its letter in the record. */
 enum map_class { CL_FREE, CL_ANON, CL_ZSMALLOC, CL_BALLOON, CL_DRIVER,
 		 CL_TABLES, CL_UNMOVABLE, NR_CLASSES };
-static const char class_chars[NR_CLASSES] = ".azbdpu";
+static const char class_chars[NR_CLASSES] = {
+	[CL_FREE] = MAP_FREE, [CL_ANON] = MAP_ANON_LRU,
+	[CL_ZSMALLOC] = MAP_ZSMALLOC, [CL_BALLOON] = MAP_BALLOON,
+	[CL_DRIVER] = MAP_DRIVER, [CL_TABLES] = MAP_TABLES,
+	[CL_UNMOVABLE] = MAP_UNMOVABLE,
+};
 static const char * const class_names[NR_CLASSES] = {
 	"free", "anonymous (LRU)", "zsmalloc", "balloon", "sample driver",
 	"page tables and kernel stacks", "other unmovable",
 };
 static const char mt_chars[MIGRATE_TYPES] = {
-	[MIGRATE_UNMOVABLE] = 'U', [MIGRATE_MOVABLE] = 'M',
-	[MIGRATE_RECLAIMABLE] = 'R', [MIGRATE_HIGHATOMIC] = 'H',
-	[MIGRATE_ISOLATE] = 'I',
+	[MIGRATE_UNMOVABLE] = MT_UNMOVABLE, [MIGRATE_MOVABLE] = MT_MOVABLE,
+	[MIGRATE_RECLAIMABLE] = MT_RECLAIMABLE,
+	[MIGRATE_HIGHATOMIC] = MT_HIGHATOMIC, [MIGRATE_ISOLATE] = MT_ISOLATE,
 };
 
 #define MAP_LINE	64	/* pageblocks per line of the text map */
@@ -64,7 +70,7 @@ __printf(1, 2) void console_record(const char *fmt, ...)
 	va_start(args, fmt);
 	vscnprintf(line, sizeof(line), fmt, args);
 	va_end(args);
-	console_printf("@ %s\n", line);
+	console_printf(RECORD_PREFIX "%s\n", line);
 }
 
 static enum map_class page_class(struct page *page)
@@ -148,6 +154,7 @@ static void record_buddy(const char *label)
 	struct zone *zone;
 	int order, len;
 
+	BUILD_BUG_ON(MAX_ORDER != RECORD_NR_ORDERS);
 	if (!umm_record)
 		return;
 	for_each_populated_zone(zone) {
@@ -167,7 +174,7 @@ static bool valid_label(const char *s)
 {
 	size_t n = strlen(s);
 
-	if (!n || n > 24)
+	if (!n || n > RECORD_LABEL_MAX)
 		return false;
 	for (; *s; s++)
 		if (!isalnum(*s) && *s != '-' && *s != '_')
@@ -179,7 +186,8 @@ static int cmd_phase(int argc, char **argv)
 {
 	if (argc != 2 || !valid_label(argv[1]))
 		return console_cmd_err(-EINVAL,
-			"usage: phase NAME (letters, digits, - and _, up to 24)");
+			"usage: phase NAME (letters, digits, - and _, up to "
+			__stringify(RECORD_LABEL_MAX) ")");
 	/* The runner shows phases itself; at a console, say where we are. */
 	if (umm_record)
 		console_record("phase %s", argv[1]);
@@ -198,7 +206,8 @@ static int cmd_snapshot(int argc, char **argv)
 
 	if (argc != 2 || !valid_label(argv[1]))
 		return console_cmd_err(-EINVAL,
-			"usage: snapshot NAME (letters, digits, - and _, up to 24)");
+			"usage: snapshot NAME (letters, digits, - and _, up to "
+			__stringify(RECORD_LABEL_MAX) ")");
 	classes = kmalloc(2 * (nr_blocks + 1), GFP_KERNEL | __GFP_NOWARN);
 	if (!classes)
 		return console_cmd_err(-ENOMEM, "out of memory");
@@ -207,13 +216,14 @@ static int cmd_snapshot(int argc, char **argv)
 		struct page *page = pfn_to_page(pfn);
 
 		classes[i] = block_class(page_zone(page), pfn);
-		types[i] = mt_chars[get_pageblock_migratetype(page)] ? : '?';
+		types[i] = mt_chars[get_pageblock_migratetype(page)] ? :
+			   MT_UNKNOWN;
 	}
 	classes[nr_blocks] = types[nr_blocks] = '\0';
 
 	if (umm_record) {
 		/* Longer than a console_printf() line: written in pieces. */
-		console_printf("@ map %s %lu ", argv[1], nr_blocks);
+		console_printf(RECORD_PREFIX "map %s %lu ", argv[1], nr_blocks);
 		classes[nr_blocks] = ' ';
 		console_write(classes, 2 * nr_blocks + 1);
 		console_write("\n", 1);

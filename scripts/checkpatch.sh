@@ -49,7 +49,8 @@ declare -A extra=(
 
 status=0
 for f in $(git ls-files 'arch/*.[ch]' 'include/*.h' 'init/*.[ch]' 'kernel/*.[ch]' \
-		'lib/*.[ch]' 'mm/*.[ch]' 'fs/*.[ch]' 'drivers/*.[ch]' 'samples/*.[ch]'); do
+		'lib/*.[ch]' 'mm/*.[ch]' 'fs/*.[ch]' 'drivers/*.[ch]' 'samples/*.[ch]' \
+		'tools/umm/*.[ch]'); do
 	ignore=$common${extra[$f]:+,${extra[$f]}}
 	out=$(perl "$tools/scripts/checkpatch.pl" --no-tree --terse --show-types \
 		--quiet --ignore "$ignore" -f "$f" | grep -v '^total: ' || true)

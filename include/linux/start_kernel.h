@@ -3,13 +3,10 @@
 #ifndef _LINUX_START_KERNEL_H
 #define _LINUX_START_KERNEL_H
 
-/* init/main.c: boot and run the console; returns the exit status. */
-int start_kernel(int argc, char **argv);
-
 /*
- * init/main.c: boot with "name=value" parameters and return, without a
- * console (tests).  Returns 0 or -errno after printing one line.
+ * start_kernel() and kernel_boot() are declared beside host_ops.h, where
+ * host code that cannot see include/linux/ finds them too.
  */
-int kernel_boot(int argc, char **argv);
+#include <asm/kernel_entry.h>
 
 #endif

@@ -2,16 +2,18 @@
 /*
  * arch/user/os/main_user.c - the process entry point
  *
- * Hands the command line to the kernel, as a boot loader would.
+ * Hands the command line to the kernel, as a boot loader would; the
+ * commands that the host runs itself (tools/umm/commands.h) go there.
  */
-#include <asm/host_ops.h>
-#include "scenario_user.h"
-
-int start_kernel(int argc, char **argv);
+#include <asm/kernel_entry.h>
+#include "../../../tools/umm/commands.h"
 
 int main(int argc, char **argv)
 {
-	/* Scenarios run in child processes: see scenario_user.c. */
+	/* A saved report made again: no kernel at all. */
+	if (report_wanted(argc - 1, argv + 1))
+		return report_main(argc - 1, argv + 1);
+	/* Scenarios run in child processes: see tools/umm/runner.c. */
 	if (scenario_wanted(argc - 1, argv + 1))
 		return scenario_main(argc - 1, argv + 1);
 	return start_kernel(argc - 1, argv + 1);

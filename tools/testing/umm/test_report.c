@@ -2,7 +2,7 @@
 /*
  * tools/testing/umm/test_report.c - a scenario's results: parsing, table, report
  *
- * arch/user/os/report_user.c is host code that the scenario runner's
+ * tools/umm/report.c is host code that the scenario runner's
  * parent calls, so these tests boot no kernel: they feed it record lines
  * as a child would print them and check
  *
@@ -17,7 +17,9 @@
  *   - an unwritable report directory: an error, one line on stderr, and
  *     neither the directory nor a temporary one left behind;
  *   - a run killed at any moment of writing its report leaves a report,
- *     and what it left beside it is cleaned up by the next one.
+ *     and what it left beside it is cleaned up by the next one;
+ *   - the runs' records saved with the report read back into the same
+ *     runs and the same report; a file that is not a record is refused.
  *
  * Every test name contains "report".
  */
@@ -35,7 +37,7 @@
 
 #include "umm_test.h"
 
-#include "../../../arch/user/os/report_user.h"
+#include "../../umm/report.h"
 
 /* Order-2, -3 and -9 probes: the series helps them all. */
 static const char *const stream_on[] = {
@@ -88,27 +90,38 @@ static const char *const stream_off[] = {
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
 
+/*
+ * @lines into @run, a second per line as the parent would time them; or,
+ * with @keep, as the runner reads them: kept for the record, at odd times.
+ */
 static void parse_stream(struct __test_metadata *_metadata,
 			 struct scenario_run *run, const char *label,
-			 const char *const *lines, int n)
+			 const char *const *lines, int n, bool keep)
 {
 	int i;
 
 	memset(run, 0, sizeof(*run));
 	snprintf(run->label, sizeof(run->label), "%s", label);
-	/* A second per line, as the parent would time them. */
 	for (i = 0; i < n; i++)
-		ASSERT_EQ(0, report_parse_line(run, lines[i], i)) {
+		ASSERT_EQ(0, keep ? report_record_line(run, lines[i], i / 3.0 + 0.01) :
+				    report_parse_line(run, lines[i], i)) {
 			TH_LOG("line %d: '%s'", i, lines[i]);
 		}
 	run->wall = n;
+	if (!keep)
+		return;
+	/* A line the parser refuses is kept, and skipped again when read. */
+	EXPECT_EQ(-EINVAL, report_record_line(run, "@ bogus 1", n / 3.0));
+	run->wall = n / 3.0 + 0.123456789;
 }
 
 static void parse_both(struct __test_metadata *_metadata,
 		       struct scenario_run runs[2])
 {
-	parse_stream(_metadata, &runs[0], "series on", stream_on, N(stream_on));
-	parse_stream(_metadata, &runs[1], "series off", stream_off, N(stream_off));
+	parse_stream(_metadata, &runs[0], "series on", stream_on, N(stream_on),
+		     false);
+	parse_stream(_metadata, &runs[1], "series off", stream_off,
+		     N(stream_off), false);
 }
 
 /* The table of @nr runs, as a string. */
@@ -185,6 +198,34 @@ static int count_entries(const char *dir)
 	return n;
 }
 
+/* Send stderr to a temporary file; its fd, or -1.  *@saved: the old one. */
+static int stderr_to_file(int *saved)
+{
+	char path[] = "/tmp/umm-report-err.XXXXXX";
+	int fd = mkstemp(path);
+
+	if (fd < 0)
+		return -1;
+	unlink(path);
+	fflush(stderr);
+	*saved = dup(2);
+	dup2(fd, 2);
+	return fd;
+}
+
+/* Put stderr back; what was written to it goes to @err. */
+static void stderr_back(int fd, int saved, char *err, size_t size)
+{
+	ssize_t len;
+
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	len = pread(fd, err, size - 1, 0);
+	err[len > 0 ? len : 0] = '\0';
+	close(fd);
+}
+
 /*
  * report_write() with stderr into a file; returns its result and puts
  * what it printed in @err.
@@ -192,23 +233,25 @@ static int count_entries(const char *dir)
 static int write_capturing(const char *dir, const struct scenario_run *runs,
 			   int nr, char *err, size_t size)
 {
-	char path[] = "/tmp/umm-report-err.XXXXXX";
-	int fd = mkstemp(path), saved, ret;
-	ssize_t len;
+	int saved, fd = stderr_to_file(&saved), ret;
 
 	if (fd < 0)
 		return -9999;
-	fflush(stderr);
-	saved = dup(2);
-	dup2(fd, 2);
 	ret = report_write(dir, "zram-frag", 42, runs, nr);
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	len = pread(fd, err, size - 1, 0);
-	err[len > 0 ? len : 0] = '\0';
-	close(fd);
-	unlink(path);
+	stderr_back(fd, saved, err, size);
+	return ret;
+}
+
+/* report_read_record() likewise. */
+static int read_capturing(const char *path, struct scenario_run *run,
+			  struct report_origin *o, char *err, size_t size)
+{
+	int saved, fd = stderr_to_file(&saved), ret;
+
+	if (fd < 0)
+		return -9999;
+	ret = report_read_record(path, run, o);
+	stderr_back(fd, saved, err, size);
 	return ret;
 }
 
@@ -528,6 +571,58 @@ TEST(report_write_escapes)
 	report_free_run(&runs[1]);
 }
 
+/* Count the non-overlapping occurrences of @needle in @s. */
+static int count_str(const char *s, const char *needle)
+{
+	int n = 0;
+
+	while ((s = strstr(s, needle))) {
+		n++;
+		s += strlen(needle);
+	}
+	return n;
+}
+
+/*
+ * Every migratetype letter the kernel writes (asm/kernel_entry.h) but
+ * Movable's is drawn as a bar under its cell, and named in the legends:
+ * a letter the report did not know would pass for Movable.
+ */
+TEST(report_map_draws_every_migratetype)
+{
+	static const char types[] = {
+		MT_UNMOVABLE, MT_RECLAIMABLE, MT_HIGHATOMIC, MT_CMA, MT_ISOLATE,
+	};
+	struct scenario_run runs[2];
+	char top[256], dir[300], err[512], line[64], *svg, *json;
+
+	parse_both(_metadata, runs);
+	snprintf(line, sizeof(line), "@ map every 6 aaaaaa %.5sM", types);
+	ASSERT_EQ(0, report_parse_line(&runs[0], line, 30));
+	make_tmpdir(top, sizeof(top));
+	ASSERT_NE(0, top[0]);
+	snprintf(dir, sizeof(dir), "%s/out", top);
+	ASSERT_EQ(0, write_capturing(dir, runs, 2, err, sizeof(err)));
+
+	snprintf(err, sizeof(err), "%s/map-series-on-every.svg", dir);
+	svg = read_all(err);
+	ASSERT_NE(NULL, svg);
+	/* Five bars under the cells, none under the Movable one. */
+	EXPECT_EQ(5, count_str(svg, "height=\"3\""));
+	EXPECT_NE(NULL, strstr(svg, "bar: HighAtomic pageblock"));
+	free(svg);
+
+	snprintf(err, sizeof(err), "%s/report.json", dir);
+	json = read_all(err);
+	ASSERT_NE(NULL, json);
+	EXPECT_NE(NULL, strstr(json, "\"H\": \"HighAtomic\""));
+	free(json);
+
+	sh("rm -rf %s", top);
+	report_free_run(&runs[0]);
+	report_free_run(&runs[1]);
+}
+
 TEST(report_write_unwritable)
 {
 	struct scenario_run runs[2];
@@ -590,6 +685,110 @@ TEST(report_write_unwritable)
 	sh("chmod -R u+w %s; rm -rf %s", top, top);
 	report_free_run(&runs[0]);
 	report_free_run(&runs[1]);
+}
+
+/*
+ * A report's runs keep their records (record-RUN.txt); read back, they
+ * give the same runs, and written again, the same report to the byte.
+ */
+TEST(report_record_round_trip)
+{
+	struct scenario_run runs[2], back[2];
+	struct report_origin o[2];
+	char top[256], dir[300], again[300], path[340], err[512];
+	int i;
+
+	parse_stream(_metadata, &runs[0], "series on", stream_on, N(stream_on),
+		     true);
+	parse_stream(_metadata, &runs[1], "series off", stream_off,
+		     N(stream_off), true);
+	runs[1].exit_status = 3;
+	make_tmpdir(top, sizeof(top));
+	ASSERT_NE(0, top[0]);
+	snprintf(dir, sizeof(dir), "%s/out", top);
+	ASSERT_EQ(0, write_capturing(dir, runs, 2, err, sizeof(err)));
+	EXPECT_EQ(8, count_entries(dir));
+
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/record-series-%s.txt", dir,
+			 i ? "off" : "on");
+		ASSERT_EQ(0, report_read_record(path, &back[i], &o[i]));
+		EXPECT_STREQ("zram-frag", o[i].scenario);
+		EXPECT_EQ(42, o[i].seed);
+		EXPECT_EQ(i + 1, o[i].place);
+		EXPECT_STREQ(runs[i].label, back[i].label);
+		EXPECT_EQ(runs[i].wall, back[i].wall);
+		EXPECT_EQ(runs[i].exit_status, back[i].exit_status);
+		EXPECT_EQ(runs[i].nr_phases, back[i].nr_phases);
+		EXPECT_EQ(runs[i].phases[1].start, back[i].phases[1].start);
+		EXPECT_EQ(runs[i].nr_maps, back[i].nr_maps);
+		EXPECT_EQ(1, back[i].ended);
+		EXPECT_EQ(runs[i].record_len, back[i].record_len);
+	}
+	snprintf(again, sizeof(again), "%s/again", top);
+	ASSERT_EQ(0, write_capturing(again, back, 2, err, sizeof(err)));
+	EXPECT_EQ(0, sh("diff -r %s %s", dir, again));
+
+	sh("rm -rf %s", top);
+	for (i = 0; i < 2; i++) {
+		report_free_run(&runs[i]);
+		report_free_run(&back[i]);
+	}
+}
+
+/* A file that is not a run record: refused whole, in one line that names it. */
+TEST(report_read_record_rejects)
+{
+	static const char *const bad[] = {
+		"",
+		"# scenario zram-frag\n# seed 1\n",
+		"# scenario zram-frag\n# seed 0\n# run 1 on\n",
+		"# scenario zram-frag\n# seed x\n# run 1 on\n",
+		"# scenario zram-frag\n# seed 1\n# run 3 on\n",
+		"# scenario zram-frag\n# seed 1\n# run 1 on\n# wall -1\n",
+		"# scenario zram-frag\n# seed 1\n# run 1 on\n# status 300\n",
+		"# scenario zram-frag\n# seed 1\n# run 1 on\n@ phase a\n",
+		"# scenario zram-frag\n# seed 1\n# run 1 on\n0.5 phase a\n",
+		"# scenario zram-frag\n# seed 1\n# run 1 on\nx @ phase a\n",
+		"# scenario zram-frag\n# seed 1\n# run 1 on\n\n",
+	};
+	char top[256], path[300], err[512];
+	struct scenario_run run;
+	struct report_origin o;
+	unsigned int i;
+	FILE *f;
+
+	make_tmpdir(top, sizeof(top));
+	ASSERT_NE(0, top[0]);
+	snprintf(path, sizeof(path), "%s/record-x.txt", top);
+	for (i = 0; i < N(bad); i++) {
+		f = fopen(path, "w");
+		ASSERT_NE(NULL, f);
+		fputs(bad[i], f);
+		fclose(f);
+		EXPECT_GT(0, read_capturing(path, &run, &o, err, sizeof(err))) {
+			TH_LOG("accepted: '%s'", bad[i]);
+		}
+		EXPECT_EQ(1, count_lines(err));
+		EXPECT_NE(NULL, strstr(err, path)) {
+			TH_LOG("stderr: %s", err);
+		}
+		EXPECT_EQ(NULL, run.record);
+	}
+	/* The smallest record: its run, with nothing in it. */
+	f = fopen(path, "w");
+	ASSERT_NE(NULL, f);
+	fputs("# a comment\n# scenario s\n# seed 7\n# run 2 a b\n", f);
+	fclose(f);
+	ASSERT_EQ(0, report_read_record(path, &run, &o));
+	EXPECT_STREQ("a b", run.label);
+	EXPECT_EQ(2, o.place);
+	EXPECT_EQ(0, run.ended);
+	report_free_run(&run);
+	EXPECT_GT(0, read_capturing("/nonexistent/record-x.txt", &run, &o, err,
+				    sizeof(err)));
+	EXPECT_NE(NULL, strstr(err, "No such file"));
+	sh("rm -rf %s", top);
 }
 
 /* The pid of a process that has ended. */

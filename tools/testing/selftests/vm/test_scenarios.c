@@ -185,6 +185,46 @@ static void check_report(struct __test_metadata *_metadata, const char *report,
 	free(json);
 }
 
+/*
+ * `umm report` makes the report again from its runs' records, running
+ * nothing: the same table, times and all, and the same files; in place
+ * too; and one record alone is a report of one run.
+ */
+static void check_remade(struct __test_metadata *_metadata, const char *name,
+			 const char *report, const char *out)
+{
+	char again[160], first[64], record[192];
+	const char *table;
+	struct run r;
+
+	snprintf(again, sizeof(again), "%s-again", report);
+	r = run_umm("report", report, "--report", again);
+	EXPECT_EQ(0, r.status) {
+		TH_LOG("stderr: %s", r.err);
+	}
+	/* The runner's table follows its progress lines. */
+	snprintf(first, sizeof(first), "%s, seed 3\n", name);
+	table = strstr(out, first);
+	ASSERT_NE(NULL, table);
+	ASSERT_NE(NULL, strstr(r.out, "report: "));
+	EXPECT_EQ(0, strncmp(table, r.out, strstr(r.out, "report: ") - r.out));
+	EXPECT_EQ(0, sh("diff -r '%s' '%s'", report, again));
+	free_run(&r);
+
+	r = run_umm("report", report);
+	EXPECT_EQ(0, r.status);
+	EXPECT_EQ(0, sh("diff -r '%s' '%s'", report, again));
+	free_run(&r);
+
+	snprintf(record, sizeof(record), "%s/record-series-off.txt", report);
+	r = run_umm("report", record, "--report", again);
+	EXPECT_EQ(0, r.status);
+	EXPECT_NE(NULL, strstr(r.out, "series off"));
+	EXPECT_EQ(NULL, strstr(r.out, "series on"));
+	free_run(&r);
+	sh("rm -rf '%s'", again);
+}
+
 /* Run @name again with the same seed: the same table, times aside. */
 static void expect_same_again(struct __test_metadata *_metadata,
 			      const char *name, const char *one,
@@ -210,6 +250,7 @@ TEST_F_TIMEOUT(scen, scenario_zram_frag_ab, UMM_TIMEOUT(600))
 	struct ab v;
 
 	check_report(_metadata, self->report, one);
+	check_remade(_metadata, "zram-frag", self->report, one);
 	v = ab_row(_metadata, one, "order-2 allocs");
 	EXPECT_GT(v.on, v.off);
 	v = ab_row(_metadata, one, "order-3 allocs");
@@ -326,6 +367,32 @@ TEST_F(scen, scenario_bad_input)
 	/* Nothing that looks like a report, nor a temporary one. */
 	EXPECT_NE(0, sh("ls -d '%s'/report* >/dev/null 2>&1", dir));
 	unlink(file);
+}
+
+/* `umm report` refuses what is not a report or a record: one line, status 2. */
+TEST_F(scen, report_bad_input)
+{
+	char file[160];
+	FILE *f;
+
+	expect_refused(_metadata, run_umm("report"),
+		       "missing a report directory or record files");
+	expect_refused(_metadata, run_umm("report", "--bogus"),
+		       "unknown argument '--bogus'");
+	expect_refused(_metadata, run_umm("report", "/nonexistent/report"),
+		       "cannot read '/nonexistent/report'");
+	ASSERT_EQ(0, mkdir(self->report, 0755));
+	expect_refused(_metadata, run_umm("report", self->report),
+		       "holds no run records");
+	snprintf(file, sizeof(file), "%s/record-x.txt", self->report);
+	f = fopen(file, "w");
+	ASSERT_NE(NULL, f);
+	fputs("hello\n", f);
+	fclose(f);
+	expect_refused(_metadata, run_umm("report", self->report),
+		       "record-x.txt:1: not a run record line");
+	expect_refused(_metadata, run_umm("report", file, file, file),
+		       "at most two records");
 }
 
 int main(int argc, char **argv)

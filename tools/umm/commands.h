@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * tools/umm/commands.h - the commands of ./umm that the host runs itself
+ *
+ * main_user.c hands these command lines to tools/umm/ instead of booting
+ * the kernel in its own process: `umm scenario` (scenario.c) boots it in
+ * child processes, `umm report` (report_cmd.c) does not boot it at all.
+ */
+#ifndef _TOOLS_UMM_COMMANDS_H
+#define _TOOLS_UMM_COMMANDS_H
+
+int scenario_wanted(int argc, char **argv);
+int scenario_main(int argc, char **argv);
+
+int report_wanted(int argc, char **argv);
+int report_main(int argc, char **argv);
+
+#endif /* _TOOLS_UMM_COMMANDS_H */

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tools/umm/scenario.c - run a scenario, or two of it side by side
+ *
+ *	umm [scenario NAME] [--ab] [--seed N] [--report DIR] [param=value ...]
+ *
+ * Each run is a child process that boots the kernel (runner.c); at the
+ * end the parent prints the table and writes the report (report.h).  With
+ * --ab the scenario runs twice, deterministic with the same seed: the
+ * series on, then off (zsmalloc.movable=0, virtio_balloon.movable=0,
+ * movable_sample.movable=0: the drivers' pages as they were before the
+ * series).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "runner.h"
+#include "commands.h"
+
+#define DEFAULT_SCENARIO "zram-frag"
+#define DEFAULT_REPORT	"umm-report"
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "umm: scenario: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n");
+	return 2;
+}
+
+static int cannot_write(const char *dir, int err)
+{
+	fprintf(stderr, "umm: scenario: cannot write the report to '%s': %s\n",
+		dir, strerror(err));
+	return 2;
+}
+
+/* Can a report be made at @dir?  Its parent must be a writable directory. */
+static int check_report_dir(const char *dir)
+{
+	char parent[PATH_MAX];
+	struct stat st;
+	char *slash;
+
+	if (strlen(dir) >= sizeof(parent) - 1)
+		return usage_error("report directory name too long: '%s'", dir);
+	snprintf(parent, sizeof(parent), "%s", dir);
+	while (strlen(parent) > 1 && parent[strlen(parent) - 1] == '/')
+		parent[strlen(parent) - 1] = '\0';
+	slash = strrchr(parent, '/');
+	if (!slash)
+		strcpy(parent, ".");
+	else if (slash == parent)
+		parent[1] = '\0';
+	else
+		*slash = '\0';
+	if (stat(parent, &st) || !S_ISDIR(st.st_mode) || access(parent, W_OK))
+		return cannot_write(dir, errno ? errno : ENOTDIR);
+	if (!stat(dir, &st) && (!S_ISDIR(st.st_mode) || access(dir, W_OK)))
+		return cannot_write(dir, S_ISDIR(st.st_mode) ? EACCES : ENOTDIR);
+	return 0;
+}
+
+static int parse_seed(const char *s, unsigned long *seed)
+{
+	char *end;
+
+	errno = 0;
+	if (!*s || *s == '-' || *s == '+')
+		return -EINVAL;
+	*seed = strtoul(s, &end, 10);
+	if (errno || *end || !*seed)
+		return -EINVAL;
+	return 0;
+}
+
+/* Argument *@i (and its value, which it steps over); 0 or an exit status. */
+static int parse_arg(struct runner *r, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+
+	if (!strcmp(a, "scenario")) {
+		if (++*i == argc)
+			return usage_error("%smissing scenario name (see 'umm scenarios')", "");
+		r->name = argv[*i];
+	} else if (!strcmp(a, "--ab")) {
+		r->ab = 1;
+	} else if (!strcmp(a, "--seed")) {
+		if (++*i == argc)
+			return usage_error("%s: missing seed", a);
+		if (parse_seed(argv[*i], &r->seed))
+			return usage_error("bad seed '%s' (a number from 1 to 2^64-1)",
+					   argv[*i]);
+	} else if (!strcmp(a, "--report")) {
+		if (++*i == argc)
+			return usage_error("%s: missing directory", a);
+		r->report = argv[*i];
+	} else if (a[0] != '-' && strchr(a, '=')) {
+		if (r->nr_params == RUNNER_MAX_ARGS - 24)
+			return usage_error("%stoo many parameters", "");
+		r->params[r->nr_params++] = argv[*i];
+	} else {
+		return usage_error("unknown argument '%s' (see 'umm --help')", a);
+	}
+	return 0;
+}
+
+static int parse(struct runner *r, int argc, char **argv)
+{
+	int i, err;
+
+	memset(r, 0, sizeof(*r));
+	r->name = DEFAULT_SCENARIO;
+	r->seed = 1;
+	r->report = NULL;
+	r->ab = argc == 0;	/* ./umm alone: the flagship, A/B */
+	for (i = 0; i < argc; i++) {
+		err = parse_arg(r, argc, argv, &i);
+		if (err)
+			return err;
+	}
+	r->s = find_scenario(r->name);
+	if (!r->s)
+		return usage_error("unknown scenario '%s' (see 'umm scenarios')",
+				   r->name);
+	if (!r->report && r->ab)
+		r->report = DEFAULT_REPORT;
+	return 0;
+}
+
+/**
+ * scenario_wanted - is this command line the runner's?
+ * @argc: arguments after the program name
+ * @argv: the arguments
+ *
+ * Return: true for no arguments (the flagship) and for "scenario".
+ */
+int scenario_wanted(int argc, char **argv)
+{
+	int i;
+
+	if (argc == 0)
+		return 1;
+	for (i = 0; i < argc; i++)
+		if (!strcmp(argv[i], "scenario"))
+			return 1;
+	return 0;
+}
+
+/* The table, and the report if one was asked for; 0 or an exit status. */
+static int show(const struct runner *r, const struct scenario_run *runs,
+		int nr)
+{
+	if (r->ab || r->report)
+		report_print_table(stdout, r->name, r->seed, runs, nr);
+	if (!r->report)
+		return 0;
+	if (report_write(r->report, r->name, r->seed, runs, nr))
+		return 2;
+	printf("report: %s/index.html\n", r->report);
+	return 0;
+}
+
+/**
+ * scenario_main - run a scenario (twice with --ab), print, report
+ * @argc: arguments after the program name
+ * @argv: the arguments
+ *
+ * Return: the exit status: 0, 1 if a run failed, 2 for bad input.
+ */
+int scenario_main(int argc, char **argv)
+{
+	struct scenario_run runs[2];
+	int nr, i, err = 0;
+	struct runner r;
+
+	memset(runs, 0, sizeof(runs));
+	err = parse(&r, argc, argv);
+	if (err)
+		return err;
+	if (r.report && check_report_dir(r.report))
+		return 2;
+	r.tty = isatty(1);
+	nr = r.ab ? 2 : 1;
+	if (r.ab)
+		printf("umm: scenario %s, seed %lu: series on, then off\n",
+		       r.name, r.seed);
+	for (i = 0; i < nr && !err; i++)
+		err = runner_run(&r, i, &runs[i]);
+	if (!err)
+		err = show(&r, runs, nr);
+	else
+		err = 1;
+	for (i = 0; i < nr; i++)
+		report_free_run(&runs[i]);
+	return err;
+}
