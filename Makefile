@@ -122,9 +122,11 @@ $(UMM): $(MAIN_OBJ) $(LIBUMM)
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(WHOLE_LIBUMM) $(LDLIBS)
 
+# host-objects names the archive's host code for scripts/check-host-symbols.sh.
 $(LIBUMM): $(kobjs) $(LIB_HOBJS)
 	@echo "  AR      $@"
 	@rm -f $@ && ar rcs $@ $^
+	@echo $(notdir $(LIB_HOBJS)) > $(OBJ)/host-objects
 
 # An object of a host-y list is host code and sees libc; any other is
 # kernel code.  The lists decide, not the file names.

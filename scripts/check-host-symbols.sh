@@ -7,7 +7,9 @@
 #
 #   check-host-symbols.sh ARCHIVE_OR_OBJECT...
 #
-# Kernel-side objects are every object but the host side's (*_user.o).
+# Kernel-side objects are every object but the host side's: those named
+# in $HOST_OBJECTS (file names, space-separated: the Makefile's host-y
+# lists, which it writes to BUILD/host-objects) and any *_user.o.
 # Two rules:
 #   - a symbol a kernel-side object uses and no kernel-side object
 #     defines must be one that host_ops.h lists on its "HOST_SYMBOLS:"
@@ -37,10 +39,18 @@ trap 'rm -rf "$tmp"' EXIT
 
 # "object symbol type" for every global of a kernel-side object.
 nm -A -g -P "$@" >"$tmp/nm" || exit 2
-awk '{
+awk -v hosts="${HOST_OBJECTS:-}" 'BEGIN {
+	n = split(hosts, h, " ")
+	for (i = 1; i <= n; i++)
+		host[h[i]] = 1
+}
+{
 	obj = $1
 	sub(/:$/, "", obj)
-	if (obj ~ /_user\.o\]?$/)
+	name = obj
+	sub(/\]$/, "", name)
+	sub(/.*[\/\[]/, "", name)
+	if (name ~ /_user\.o$/ || name in host)
 		next
 	print obj, $2, $3
 }' "$tmp/nm" >"$tmp/kernel"

@@ -72,12 +72,20 @@ ssize_t fuzz_write_flags(const char *path, const void *buf, size_t len,
 			 int flags);
 
 /*
- * Keep what the kernel writes to stderr (console errors, printk) between
- * the two calls; fuzz_capture_end() passes it on to where stderr went
- * before and returns it (malloc'ed, NUL-terminated).  Not nested.
+ * Keep what the kernel writes to stdout and to stderr (console errors,
+ * printk) between the two calls; fuzz_capture_end() passes it on to where
+ * it went before (the output file or the terminal) and returns the two
+ * texts (malloc'ed).  Not nested.
  */
 void fuzz_capture_begin(void);
-char *fuzz_capture_end(void);
+void fuzz_capture_end(char **out, char **err);
+
+/*
+ * Fail unless the kernel is as the boot left it, without restoring
+ * anything: every value file at its boot value, no task, no page set,
+ * no swap.  For inputs that must have changed nothing.
+ */
+void fuzz_check_untouched(void);
 
 /*
  * Take down what an input made: workload tasks, the console's page sets,

@@ -132,9 +132,109 @@ ssize_t fuzz_write(const char *path, const void *buf, size_t len)
 	return kernel_write_file_path(path, buf, len);
 }
 
+ssize_t fuzz_write_flags(const char *path, const void *buf, size_t len,
+			 int flags)
+{
+	return __kernel_write_file_path(path, buf, len, flags);
+}
+
 static ssize_t fuzz_write_str(const char *path, const char *text)
 {
 	return fuzz_write(path, text, strlen(text));
+}
+
+/* Where stdout (1) and stderr (2) go while captured, and went before. */
+static int capture_fd[3] = { -1, -1, -1 }, capture_saved[3] = { -1, -1, -1 };
+
+void fuzz_capture_begin(void)
+{
+	int fd;
+
+	fflush(stdout);
+	fflush(stderr);
+	for (fd = 1; fd <= 2; fd++) {
+		if (capture_fd[fd] < 0) {
+			FILE *f = tmpfile();
+
+			if (!f) {
+				perror("tmpfile");
+				abort();
+			}
+			capture_fd[fd] = dup(fileno(f));
+			fclose(f);
+		}
+		if (ftruncate(capture_fd[fd], 0) ||
+		    lseek(capture_fd[fd], 0, SEEK_SET)) {
+			perror("capture");
+			abort();
+		}
+		capture_saved[fd] = dup(fd);
+		dup2(capture_fd[fd], fd);
+	}
+}
+
+/* The text that went to @fd, passed on to where it would have gone. */
+static char *capture_take(int fd)
+{
+	off_t size = lseek(capture_fd[fd], 0, SEEK_END);
+	char *text = malloc(size > 0 ? size + 1 : 1);
+	ssize_t n = size > 0 ? pread(capture_fd[fd], text, size, 0) : 0;
+
+	text[n > 0 ? n : 0] = '\0';
+	if (n > 0 && write(fd, text, n) != n)
+		perror("capture");
+	return text;
+}
+
+void fuzz_capture_end(char **out, char **err)
+{
+	int fd;
+
+	fflush(stdout);
+	fflush(stderr);
+	for (fd = 1; fd <= 2; fd++) {
+		dup2(capture_saved[fd], fd);
+		close(capture_saved[fd]);
+		capture_saved[fd] = -1;
+	}
+	*out = capture_take(1);
+	*err = capture_take(2);
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+static unsigned int digit_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return 16;
+}
+
+uint64_t fuzz_parse_c_number(const char *s, const char *limit,
+			     const char **end, bool *overflow)
+{
+	unsigned int base = 10, d;
+	uint64_t val = 0;
+
+	*overflow = false;
+	if (s < limit && *s == '0') {
+		base = 8;
+		if (limit - s > 2 && (s[1] | 0x20) == 'x' &&
+		    digit_value(s[2]) < 16) {
+			base = 16;
+			s += 2;
+		}
+	}
+	for (; s < limit && (d = digit_value(*s)) < base; s++) {
+		if (val > (UINT64_MAX - d) / base)
+			*overflow = true;
+		val = val * base + d;
+	}
+	*end = s;
+	return val;
 }
 
 /* ---- the files -------------------------------------------------------- */
@@ -294,7 +394,7 @@ static void swapoff_all(void)
 	while ((line = strtok_r(NULL, "\n", &save))) {
 		char dev[256];
 
-		if (sscanf(line, "%255s", dev) == 1 && swapoff(dev))
+		if (sscanf(line, "%255s", dev) == 1 && sys_swapoff(dev))
 			fuzz_fail("swapoff %s failed", dev);
 	}
 	free(text);
@@ -335,14 +435,18 @@ static void reset_tracing(void)
 	if (now && strcmp(now, size->boot_text)) {
 		char text[64];
 
+		ssize_t ret;
+
 		/*
-		 * free_buffer: its release takes the buffer back to its boot
-		 * state, unallocated.  Before the boot size is set too, since
-		 * a resize needs the old buffer and the new one at once.
+		 * The boot size (a resize adds or frees the difference
+		 * only), then free_buffer, whose release takes the buffer
+		 * back to its boot state: unallocated.
 		 */
-		fuzz_write_str("/sys/kernel/debug/tracing/free_buffer", "1\n");
 		restore_text(size, text, sizeof(text));
-		fuzz_write_str(size->path, text);
+		ret = fuzz_write_str(size->path, text);
+		if (ret < 0)
+			fuzz_fail("%s: writing its boot size '%s' failed: %zd",
+				  size->path, text, ret);
 		fuzz_write_str("/sys/kernel/debug/tracing/free_buffer", "1\n");
 	}
 	free(now);
@@ -377,8 +481,7 @@ static void restore_files(enum restore_pass pass)
 		free(now);
 		restore_text(f, text, sizeof(text));
 		ret = fuzz_write_str(f->path, text);
-		if (ret < 0 && pass == RESTORE &&
-		    !ends_with(f->path, "/buffer_size_kb"))
+		if (ret < 0 && pass == RESTORE)
 			fuzz_fail("%s: writing its boot value '%s' failed: %zd",
 				  f->path, f->boot_text, ret);
 	}
@@ -402,6 +505,43 @@ void fuzz_restore(void)
 }
 
 /* ---- the kernel's health ---------------------------------------------- */
+
+static void count_task(struct workload *w, void *data)
+{
+	(*(int *)data)++;
+}
+
+void fuzz_check_untouched(void)
+{
+	static struct console_out o;
+	char *text;
+	int i, err, tasks = 0;
+
+	for (i = 0; i < fuzz_nr_files; i++) {
+		struct fuzz_file *f = &fuzz_files[i];
+
+		if (!f->writable || !f->boot_text ||
+		    ends_with(f->path, "/tracing/trace"))
+			continue;
+		text = fuzz_read(f->path, &err);
+		if (!text || strcmp(text, f->boot_text))
+			fuzz_fail("%s changed from its boot value '%s' to '%s'",
+				  f->path, f->boot_text,
+				  text ? text : "(unreadable)");
+		free(text);
+	}
+	workload_for_each(count_task, &tasks);
+	if (tasks)
+		fuzz_fail("%d tasks were started", tasks);
+	if (console("sets", &o))
+		fuzz_fail("'sets' failed: %s", o.err);
+	if (strchr(o.out, ':'))
+		fuzz_fail("page sets were made: '%s'", o.out);
+	text = fuzz_read("/proc/swaps", &err);
+	if (text && strchr(text, '\n') && strchr(text, '\n')[1])
+		fuzz_fail("swap was switched on: '%s'", text);
+	free(text);
+}
 
 void fuzz_check_kernel(void)
 {
@@ -450,7 +590,6 @@ void fuzz_boot(const char *params)
 	int argc = 0;
 
 	fuzz_output_init();
-	fuzz_known_init();
 	fuzz_quiet_begin();
 	snprintf(copy, sizeof(copy), "%s umm.seed=1", params);
 	for (tok = strtok_r(copy, " ", &save); tok && argc < 31;

@@ -18,34 +18,55 @@
  *    boot state (tasks, sets, swap, zram, every file's value), and
  *    fuzz_check_kernel() must find it untainted (no WARN, no bad page),
  *    its free lists consistent and no page leaked;
- *  - a script with a command line longer than the console takes (4095
- *    bytes) must fail, not run a cut-down command (KNOWN BUG 2).
+ *  - a command longer than the console takes (CONSOLE_LINE_MAX, 4095
+ *    bytes, comments left out) is refused whole: run alone, it fails
+ *    with -E2BIG and one line, "umm: CMD: command longer than 4095
+ *    bytes", prints nothing else and changes nothing (no file's value,
+ *    no task, page set or swap); a script that holds one fails; and a
+ *    command of exactly 4095 bytes is not refused for its length.
  *
  * Inputs that would only be slow (a hundred million allocations, a
  * disk of terabytes written page by page) are skipped: see too_costly().
  */
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
+#include "../testing/umm/umm_test_lib.h"
 #include "../../init/console.h"
 
-#define CONSOLE_LINE_MAX	4096	/* init/console.c's LINE_MAX */
-#define MAX_WORDS		16
+#include <linux/stringify.h>
 
-/* One command of a script: where it starts and its text without comments. */
+#define MAX_WORDS		16
+#define MAX_ALONE		4	/* commands of a script run alone, at most */
+
+/* init/console.c's refusal of a command over CONSOLE_LINE_MAX bytes. */
+#define TOO_LONG		"command longer than " \
+				__stringify(CONSOLE_LINE_MAX) " bytes"
+#define TOO_LONG_MSG		": " TOO_LONG "\n"
+
+/* One command of a script: as typed, and its text without comments. */
 struct ref_command {
+	const char *raw;	/* in the script, up to its ';' or newline */
+	size_t raw_len;
 	char text[CONSOLE_LINE_MAX * 2];
 	size_t len;		/* characters, comments excluded; may exceed the buffer */
 };
 
+/* The kernel's isspace() (lib/ctype.c, ISO 8859-1): the no-break space too. */
+static bool ref_isspace(char ch)
+{
+	return isspace((unsigned char)ch) || (unsigned char)ch == 0xa0;
+}
+
 /*
  * The script's syntax as documented in init/console.c, written again:
  * commands end at a newline, or at ';' outside quotes; '#' at the start
- * of a word comments out the rest of the line.  Calls @fn on each.
- * Returns true if @fn did.
+ * of a word (after a blank) comments out the rest of the line.  Calls
+ * @fn on each.  Returns true if @fn did.
  */
 static bool scan_commands(const char *s, bool (*fn)(struct ref_command *c))
 {
@@ -53,14 +74,15 @@ static bool scan_commands(const char *s, bool (*fn)(struct ref_command *c))
 
 	while (*s) {
 		bool comment = false;
-		char quote = 0;
+		char quote = 0, last = 0;
 
+		c.raw = s;
 		c.len = 0;
 		for (; *s && *s != '\n' && (quote || comment || *s != ';'); s++) {
 			char ch = *s;
 
 			if (!comment && !quote && ch == '#' &&
-			    (c.len == 0 || isspace((unsigned char)c.text[c.len - 1])))
+			    (c.len == 0 || ref_isspace(last)))
 				comment = true;
 			else if (!comment && quote && ch == quote)
 				quote = 0;
@@ -71,7 +93,9 @@ static bool scan_commands(const char *s, bool (*fn)(struct ref_command *c))
 			if (c.len < sizeof(c.text) - 1)
 				c.text[c.len] = ch;
 			c.len++;
+			last = ch;
 		}
+		c.raw_len = s - c.raw;
 		c.text[c.len < sizeof(c.text) ? c.len : sizeof(c.text) - 1] = '\0';
 		if (*s)
 			s++;
@@ -81,9 +105,26 @@ static bool scan_commands(const char *s, bool (*fn)(struct ref_command *c))
 	return false;
 }
 
-static bool overlong(struct ref_command *c)
+/* The commands of a script at or over the limit, kept to be run alone. */
+static struct long_command {
+	char *text;
+	bool over;		/* over the limit: must be refused */
+} long_cmds[MAX_ALONE];
+static int nr_long, nr_over;
+
+static bool collect_long(struct ref_command *c)
 {
-	return c->len >= CONSOLE_LINE_MAX;
+	if (c->len < CONSOLE_LINE_MAX)
+		return false;
+	if (c->len > CONSOLE_LINE_MAX)
+		nr_over++;
+	if (nr_long < MAX_ALONE) {
+		/* As typed, comment and all: the console must find its end too. */
+		long_cmds[nr_long].text = strndup(c->raw, c->raw_len);
+		long_cmds[nr_long].over = c->len > CONSOLE_LINE_MAX;
+		nr_long++;
+	}
+	return false;
 }
 
 /* A decimal number with an optional size suffix, in bytes; -1 if not one. */
@@ -135,11 +176,63 @@ static bool too_costly(struct ref_command *c)
 		    size_value(words[i]) > 256.0 * 1048576)
 			return true;
 		/* As in fuzz_pseudofs.c: allocating until the OOM killer gives up. */
-		if (!fuzz_find_known(4) && strstr(words[i + 1], "movable_sample/pages") &&
+		if (strstr(words[i + 1], "movable_sample/pages") &&
 		    size_value(words[i]) > 8192)
 			return true;
 	}
 	return false;
+}
+
+/* Is @err one line, "umm: WORD: command longer than 4095 bytes"? */
+static bool refusal_line(const char *err)
+{
+	size_t n = strlen(err), m = strlen(TOO_LONG_MSG);
+	const char *word = err + 5;
+
+	if (strncmp(err, "umm: ", 5) || n < 5 + m ||
+	    strcmp(err + n - m, TOO_LONG_MSG))
+		return false;
+	/* The word (the command's first, as typed): no blank, no newline. */
+	for (; word < err + n - m; word++)
+		if (*word == ' ' || *word == '\n')
+			return false;
+	return true;
+}
+
+/*
+ * Run a command of at least CONSOLE_LINE_MAX bytes on its own, as typed
+ * (its comment too), on the kernel as the boot left it.  Over the limit,
+ * it must be refused with -E2BIG and its one line, and nothing of it may
+ * run; at the limit exactly, it must not be refused for its length.
+ */
+static void run_alone(const struct long_command *lc)
+{
+	size_t len = strlen(lc->text);
+	char *out, *err;
+	int ret;
+
+	fuzz_capture_begin();
+	ret = console_run_text(lc->text, "fuzz", false);
+	fuzz_capture_end(&out, &err);
+	if (!lc->over) {
+		if (strstr(err, TOO_LONG))
+			fuzz_fail("a command of %d bytes (the limit) was refused: '%s'",
+				  CONSOLE_LINE_MAX, err);
+	} else {
+		if (ret != -E2BIG)
+			fuzz_fail("a command over %d bytes (%zu as typed) returned %d, not -E2BIG",
+				  CONSOLE_LINE_MAX, len, ret);
+		if (!refusal_line(err))
+			fuzz_fail("a command over %d bytes (%zu as typed) was refused with '%.300s', not one line 'umm: CMD: %s'",
+				  CONSOLE_LINE_MAX, len, err, TOO_LONG);
+		if (out[0])
+			fuzz_fail("a command over %d bytes (%zu as typed) was refused, yet printed '%.300s'",
+				  CONSOLE_LINE_MAX, len, out);
+		fuzz_check_untouched();
+	}
+	free(out);
+	free(err);
+	fuzz_restore();
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -150,13 +243,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	bool long_line;
 	char *script;
-	int ret;
+	int ret, i;
 
-	/* KNOWN BUG 1: the negation of LONG_MIN in int sysctls. */
-	if (known_int_min_magnitude(data, size))
-		return 0;
 	script = malloc(size + 1);
 	memcpy(script, data, size);
 	script[size] = '\0';
@@ -164,18 +253,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(script);
 		return 0;
 	}
-	long_line = scan_commands(script, overlong);
-	/* KNOWN BUG 2: lines over 4095 bytes are cut silently. */
-	if (long_line && !fuzz_find_known(2)) {
-		free(script);
-		return 0;
-	}
+	nr_long = nr_over = 0;
+	scan_commands(script, collect_long);
 
 	fuzz_quiet_begin();
+	for (i = 0; i < nr_long; i++) {
+		run_alone(&long_cmds[i]);
+		free(long_cmds[i].text);
+	}
 	ret = console_run_text(script, "fuzz", false);
-	if (long_line && !ret)
-		fuzz_fail("a command line of over %d bytes was cut and run",
-			  CONSOLE_LINE_MAX - 1);
+	if (nr_over && !ret)
+		fuzz_fail("a script with %d commands of over %d bytes succeeded",
+			  nr_over, CONSOLE_LINE_MAX);
 	fuzz_restore();
 	fuzz_check_kernel();
 	fuzz_quiet_end();

@@ -17,16 +17,22 @@
  *    and not an option;
  *  - each word's verdict against a reference written from the
  *    parameters' documentation: a module_param() of type int, uint,
- *    long, ulong, ullong or bool takes exactly the numbers of its type in
- *    C notation (kstrto*(), base 0: 0x hex, 0 octal, a '+' or a '-'
- *    where it fits, one newline at the end) and its ->get() then shows
- *    the value; mem= takes a size from 64M to 64G, movablecore= any
- *    size, trace_buf_size= a size that is not 0 (sizes as memparse():
- *    C notation and one of K M G T P E), nr_cpus= 2 to 128, loglevel= 0
- *    to 8 in decimal, page_poison= a boolean.  Taking a value the
- *    reference refuses, refusing one it takes, or storing another value
- *    are all failures.  A size past 64 bits must be refused (KNOWN BUG
- *    3: memparse() wraps it).
+ *    long, ulong or ullong takes exactly the numbers of its type in C
+ *    notation (kstrto*(), base 0: 0x hex, 0 octal, a '+' or a '-' where
+ *    it fits, one newline at the end), and says "out of range" for a
+ *    number too large for its type and "not a number" for the rest; a
+ *    bool takes the whole words 1 0 y n Y N yes no on off and nothing
+ *    else (param_parse_bool(), not kstrtobool()'s first character), and
+ *    a bare bool means 1; its ->get() then shows the value.  mem= takes
+ *    a size from 64M to 64G, movablecore= any size, trace_buf_size= a
+ *    size that is not 0: sizes as memparse_strict() reads them, C
+ *    notation, then one of K M G T P E (either case), one newline at
+ *    most, nothing else, and a size past 64 bits refused as "too
+ *    large".  nr_cpus= takes 1 to CONFIG_NR_CPUS in C notation,
+ *    loglevel= 0 to 8 in decimal, page_poison= a boolean as a bool
+ *    parameter does.  Taking a value the reference refuses, refusing one
+ *    it takes, storing another value or giving the wrong reason are all
+ *    failures.
  *
  * Module parameters are put back to their values at start after each
  * input.
@@ -56,9 +62,9 @@ static int ref_strtoull_nosign(const char *s, uint64_t *val)
 	const char *end, *limit = s + strlen(s);
 	bool overflow;
 
-	*val = fuzz_parse_c_number(s, limit, &end, &overflow);
 	/* "0x" with no hex digit after it is octal 0, then an 'x'. */
-	if (end == s || (end == s + 2 && s[0] == '0' && (s[1] | 0x20) == 'x'))
+	*val = fuzz_parse_c_number(s, limit, &end, &overflow);
+	if (end == s)
 		return -EINVAL;
 	if (overflow)
 		return -ERANGE;
@@ -91,22 +97,43 @@ static int ref_strtoll(const char *s, int64_t *val)
 	return 0;
 }
 
-/* kstrtobool(): the first character, or the first two for on/off. */
-static int ref_strtobool(const char *s, bool *val)
+/* kstrtoint(s, 10, ...): decimal digits only, no 0x or octal prefix. */
+static int ref_strtoint10(const char *s, int *val)
 {
-	switch (s[0]) {
-	case 'y': case 'Y': case '1':
-		*val = true;
-		return 0;
-	case 'n': case 'N': case '0':
-		*val = false;
-		return 0;
-	case 'o': case 'O':
-		if ((s[1] | 0x20) == 'n') {
+	bool neg = *s == '-';
+	int64_t v = 0;
+	const char *p;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	/* Past 2^31 it only matters that it is too large. */
+	for (p = s; *p >= '0' && *p <= '9'; p++)
+		v = v > INT32_MAX ? (int64_t)INT32_MAX + 2 : v * 10 + (*p - '0');
+	if (p == s)
+		return -EINVAL;
+	if (*p == '\n')
+		p++;
+	if (*p)
+		return -EINVAL;
+	if (v > (neg ? (int64_t)INT32_MAX + 1 : INT32_MAX))
+		return -ERANGE;
+	*val = neg ? (int)-v : (int)v;
+	return 0;
+}
+
+/* param_parse_bool(): the whole word, one of these, nothing else. */
+static int ref_parse_bool(const char *s, bool *val)
+{
+	static const char * const yes[] = { "1", "y", "Y", "yes", "on" };
+	static const char * const no[] = { "0", "n", "N", "no", "off" };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(yes); i++) {
+		if (!strcmp(s, yes[i])) {
 			*val = true;
 			return 0;
 		}
-		if ((s[1] | 0x20) == 'f') {
+		if (!strcmp(s, no[i])) {
 			*val = false;
 			return 0;
 		}
@@ -115,26 +142,35 @@ static int ref_strtobool(const char *s, bool *val)
 }
 
 /*
- * memparse() as documented: a number in C notation, then optionally one
- * of K M G T P E (either case), each a power of 1024.  *@overflow if the
- * digits or the suffix take it past 64 bits.  Returns where it stopped.
+ * memparse_strict() as documented: a number in C notation, then
+ * optionally one of K M G T P E (either case), each a power of 1024, then
+ * at most one newline.  -EINVAL if it is not that, -ERANGE if the digits
+ * or the suffix take it past 64 bits.
  */
-static const char *ref_memparse(const char *s, uint64_t *val, bool *overflow)
+static int ref_memparse_strict(const char *s, uint64_t *val)
 {
 	static const char suffixes[] = "KMGTPE";
 	const char *end, *suffix;
 	unsigned int shift = 0;
+	bool overflow;
+	uint64_t v;
 
-	*val = fuzz_parse_c_number(s, s + strlen(s), &end, overflow);
+	v = fuzz_parse_c_number(s, s + strlen(s), &end, &overflow);
+	if (end == s)
+		return -EINVAL;
 	suffix = *end ? strchr(suffixes, toupper((unsigned char)*end)) : NULL;
 	if (suffix) {
 		shift = 10 * (suffix - suffixes + 1);
 		end++;
 	}
-	if (shift && *val >> (64 - shift))
-		*overflow = true;
-	*val <<= shift;
-	return end;
+	if (*end == '\n')
+		end++;
+	if (*end)
+		return -EINVAL;
+	if (overflow || (shift && v >> (64 - shift)))
+		return -ERANGE;
+	*val = v << shift;
+	return 0;
 }
 
 /* ---- the checks -------------------------------------------------------- */
@@ -147,60 +183,66 @@ struct saved_param {
 static struct saved_param *saved;
 static int nr_saved;
 
-/* What the module parameter @kp must hold after taking @val. */
+/* kernel/params.c: why a parameter was refused, when its handler said. */
+extern const char *param_error_reason;
+
+/*
+ * What the module parameter @kp must hold after taking @val: 0 (and
+ * @want), -EINVAL or -ERANGE if it must refuse it, 1 if @kp has a type of
+ * its own, with no reference.
+ */
 static int expect_module_param(const struct kernel_param *kp, const char *val,
 			       char *want, size_t size)
 {
 	int64_t s;
 	uint64_t u;
 	bool b;
+	int err;
 
 	if (kp->ops == &param_ops_bool) {
-		if (ref_strtobool(val, &b))
+		if (ref_parse_bool(val, &b))
 			return -EINVAL;
 		snprintf(want, size, "%c\n", b ? 'Y' : 'N');
 	} else if (kp->ops == &param_ops_int || kp->ops == &param_ops_long) {
-		if (ref_strtoll(val, &s) || (kp->ops == &param_ops_int &&
-					     (s < INT32_MIN || s > INT32_MAX)))
-			return -EINVAL;
+		err = ref_strtoll(val, &s);
+		if (!err && kp->ops == &param_ops_int &&
+		    (s < INT32_MIN || s > INT32_MAX))
+			err = -ERANGE;
+		if (err)
+			return err;
 		snprintf(want, size, "%lld\n", (long long)s);
 	} else if (kp->ops == &param_ops_uint || kp->ops == &param_ops_ulong ||
 		   kp->ops == &param_ops_ullong) {
-		if (ref_strtoull(val, &u) ||
-		    (kp->ops == &param_ops_uint && u > UINT32_MAX))
-			return -EINVAL;
+		err = ref_strtoull(val, &u);
+		if (!err && kp->ops == &param_ops_uint && u > UINT32_MAX)
+			err = -ERANGE;
+		if (err)
+			return err;
 		snprintf(want, size, "%llu\n", (unsigned long long)u);
 	} else {
-		return 1;	/* a type of its own: no reference */
+		return 1;
 	}
 	return 0;
 }
 
 /*
  * Whether an early_param()/__setup() must take @val: 1 yes, 0 no, -1 no
- * reference (or a known bug in the way).
+ * reference.  *@reason: a word the refusal's reason must hold, or NULL.
  */
-static int expect_setup(const char *name, const char *val)
+static int expect_setup(const char *name, const char *val, const char **reason)
 {
 	uint64_t v;
-	int64_t i;
-	bool overflow, b;
-	const char *end;
+	bool b;
+	int i, err;
 
+	*reason = NULL;
 	if (!strcmp(name, "mem") || !strcmp(name, "movablecore") ||
 	    !strcmp(name, "trace_buf_size")) {
-		if (!strcmp(name, "trace_buf_size")) {
-			end = ref_memparse(val, &v, &overflow);
-		} else {
-			if (!isdigit((unsigned char)*val))
-				return 0;
-			end = ref_memparse(val, &v, &overflow);
-		}
-		if (*end)
+		err = ref_memparse_strict(val, &v);
+		if (err == -ERANGE && strcmp(name, "trace_buf_size"))
+			*reason = "too large";
+		if (err)
 			return 0;
-		/* KNOWN BUG 3: memparse() wraps instead of refusing. */
-		if (overflow)
-			return fuzz_find_known(3) ? 0 : -1;
 		if (!strcmp(name, "mem"))
 			return v >= (64ULL << 20) && v <= (64ULL << 30);
 		if (!strcmp(name, "trace_buf_size"))
@@ -208,15 +250,11 @@ static int expect_setup(const char *name, const char *val)
 		return 1;
 	}
 	if (!strcmp(name, "nr_cpus"))
-		return !ref_strtoull(val, &v) && v >= 2 && v <= CONFIG_NR_CPUS;
-	if (!strcmp(name, "loglevel")) {
-		/* Base 10: a "0x" or a leading 0 is not a prefix here. */
-		if (!*val || (val[0] == '0' && val[1] && val[1] != '\n'))
-			return -1;
-		return !ref_strtoll(val, &i) && i >= 0 && i <= 8;
-	}
+		return !ref_strtoull(val, &v) && v >= 1 && v <= CONFIG_NR_CPUS;
+	if (!strcmp(name, "loglevel"))
+		return !ref_strtoint10(val, &i) && i >= 0 && i <= 8;
 	if (!strcmp(name, "page_poison"))
-		return !ref_strtobool(val, &b);
+		return !ref_parse_bool(val, &b);
 	return -1;
 }
 
@@ -225,7 +263,7 @@ static void check_word(char *word)
 {
 	char name[PARAM_MAX + 1], want[64], have[128];
 	const struct kernel_param *kp;
-	const char *val;
+	const char *val, *reason;
 	int err, expect;
 	char *eq;
 
@@ -240,6 +278,7 @@ static void check_word(char *word)
 
 	kp = strchr(name, '.') ? find_kernel_param(name) : NULL;
 	if (kp) {
+		/* A bare name: a bool's 1, any other type's refusal. */
 		expect = expect_module_param(kp, val ? val : "1", want, sizeof(want));
 		if (!val && kp->ops != &param_ops_bool)
 			expect = -EINVAL;
@@ -250,6 +289,15 @@ static void check_word(char *word)
 		if (err && !expect)
 			fuzz_fail("'%s' was refused (%d): the reference takes it",
 				  word, err);
+		/* A number of its type that does not fit, or no number. */
+		reason = expect == -ERANGE ? "out of range" :
+			 expect && val && kp->ops != &param_ops_bool ?
+			 "not a number" : NULL;
+		if (reason && (!param_error_reason ||
+			       !strstr(param_error_reason, reason)))
+			fuzz_fail("'%s' was refused as '%s', not '%s...'", word,
+				  param_error_reason ? param_error_reason : "(no reason)",
+				  reason);
 		if (!err) {
 			kp->ops->get(have, kp);
 			if (strcmp(have, want))
@@ -259,12 +307,17 @@ static void check_word(char *word)
 		}
 		return;
 	}
-	expect = expect_setup(name, val ? val : "");
+	expect = expect_setup(name, val ? val : "", &reason);
 	if (expect == 1 && err)
 		fuzz_fail("'%s' was refused (%d): the reference takes it", word,
 			  err);
 	if (expect == 0 && !err)
 		fuzz_fail("'%s' was taken: the reference refuses it", word);
+	if (expect == 0 && reason && (!param_error_reason ||
+				      !strstr(param_error_reason, reason)))
+		fuzz_fail("'%s' was refused as '%s', not '%s...'", word,
+			  param_error_reason ? param_error_reason : "(no reason)",
+			  reason);
 }
 
 static void check_console_args(int argc, char **argv)
@@ -296,7 +349,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	const struct kernel_param *kp;
 
 	fuzz_output_init();
-	fuzz_known_init();
 	for (kp = __start___param; kp < __stop___param; kp++) {
 		saved = realloc(saved, (nr_saved + 1) * sizeof(*saved));
 		saved[nr_saved].kp = kp;
