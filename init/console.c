@@ -15,7 +15,6 @@
 #include <linux/slab.h>
 #include <linux/errno.h>
 #include <linux/umm.h>
-#include <linux/workqueue.h>
 #include <linux/swap.h>
 #include <asm/host_ops.h>
 #include <linux/workload.h>
@@ -339,13 +338,11 @@ int console_run_text(const char *text, const char *name, bool stop_on_error)
 		err = cut ? too_long(buf, "command") : run_command(buf, words);
 		/*
 		 * A command boundary is a safe point: in deterministic mode
-		 * the work that commands queued runs here, where a worker
-		 * thread would have run it meanwhile.
+		 * the work that kernel threads would have done meanwhile
+		 * runs here.
 		 */
-		if (umm_deterministic) {
-			workqueue_run_pending();
-			kswapd_run_pending();
-		}
+		umm_kthreads_run_pending();
+		kswapd_run_pending();
 		if (err) {
 			ret = ret ? : err;
 			if (stop_on_error)

@@ -381,6 +381,12 @@ static int worker_thread(void *unused)
 	return 0;
 }
 
+/* umm: what the worker would do, for deterministic runs' safe points */
+static void workqueue_umm_work(void *unused)
+{
+	workqueue_run_pending();
+}
+
 /*
  * The worker starts with the other kernel threads; deterministic runs
  * have none (work waits for a safe point, see above).  Work queued before
@@ -390,9 +396,8 @@ static int __init workqueue_init(void)
 {
 	struct task_struct *tsk;
 
-	if (umm_deterministic)
-		return 0;
-	tsk = kthread_run(worker_thread, NULL, "kworker/u:0");
+	umm_kthread_set_work(UMM_KWORKER, workqueue_umm_work, NULL);
+	tsk = umm_kthread_run(worker_thread, NULL, "kworker/u:0");
 	if (IS_ERR(tsk)) {
 		pr_err("workqueue: cannot start kworker/u:0: %ld\n",
 		       PTR_ERR(tsk));

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: umm's own boot parameters, which no kernel has. */
+/* HOSTED: umm's own boot parameters, which no kernel has, and what they change. */
 #ifndef _LINUX_UMM_H
 #define _LINUX_UMM_H
 
 #include <linux/types.h>
+
+struct task_struct;
 
 /* umm.seed=: seeds every pseudo-random choice (init/main.c). */
 extern unsigned long umm_seed;
@@ -12,7 +14,33 @@ extern unsigned long umm_seed;
  * umm.deterministic=1: kernel threads do their work synchronously at the
  * point where they would be woken, so that a script run twice with the
  * same seed prints the same numbers (init/main.c).
+ *
+ * Kernel code does not test it: the threads start with umm_kthread_run(),
+ * which starts none in deterministic runs, and their wakers call
+ * umm_kthread_wake(), which does the work there (kernel/kthread.c).  In
+ * mm/, such lines are marked with a comment that starts with "umm:", as
+ * is everything else that 4.8 does not have.
  */
 extern bool umm_deterministic;
+
+/*
+ * The kernel threads whose work deterministic runs do synchronously, in
+ * the order a safe point runs it (what a command queued first, then
+ * reclaim, then the compaction that reclaim asks for).
+ */
+enum umm_kthread_id {
+	UMM_KWORKER,		/* the workqueue's worker (kernel/workqueue.c) */
+	UMM_KSWAPD,		/* mm/vmscan.c */
+	UMM_KCOMPACTD,		/* mm/compaction.c */
+	NR_UMM_KTHREADS,
+};
+
+__printf(3, 4)
+struct task_struct *umm_kthread_run(int (*threadfn)(void *data), void *data,
+				    const char namefmt[], ...);
+void umm_kthread_set_work(enum umm_kthread_id id, void (*work)(void *data),
+			  void *data);
+void umm_kthread_wake(enum umm_kthread_id id, bool here);
+void umm_kthreads_run_pending(void);
 
 #endif /* _LINUX_UMM_H */

@@ -33,7 +33,6 @@
 #include <linux/swap.h>
 #include <linux/umm.h>
 #include <linux/workload.h>
-#include <linux/workqueue.h>
 #include <linux/err.h>
 #include <asm/host_ops.h>
 
@@ -498,10 +497,8 @@ void fuzz_restore(void)
 	restore_files(RESTORE);
 	reset_tracing();
 	restore_files(RESTORE_CHECK);
-	if (umm_deterministic) {
-		workqueue_run_pending();
-		kswapd_run_pending();
-	}
+	umm_kthreads_run_pending();
+	kswapd_run_pending();
 }
 
 /* ---- the kernel's health ---------------------------------------------- */
