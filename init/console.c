@@ -15,7 +15,6 @@
 #include <linux/slab.h>
 #include <linux/errno.h>
 #include <linux/umm.h>
-#include <linux/swap.h>
 #include <asm/host_ops.h>
 #include <linux/workload.h>
 #include <linux/sched.h>
@@ -342,7 +341,6 @@ int console_run_text(const char *text, const char *name, bool stop_on_error)
 		 * runs here.
 		 */
 		umm_kthreads_run_pending();
-		kswapd_run_pending();
 		if (err) {
 			ret = ret ? : err;
 			if (stop_on_error)

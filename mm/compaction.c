@@ -1269,8 +1269,6 @@ static bool kcompactd_node_suitable(pg_data_t *pgdat)
 	return false;
 }
 
-static DEFINE_MUTEX(kcompactd_work_mutex);
-
 /* Compact the node's zones until the order asked for is available. */
 static void kcompactd_do_work(pg_data_t *pgdat)
 {
@@ -1283,7 +1281,6 @@ static void kcompactd_do_work(pg_data_t *pgdat)
 	};
 	int zoneid;
 
-	mutex_lock(&kcompactd_work_mutex);
 	trace_mm_compaction_kcompactd_wake(pgdat->node_id, cc.order,
 					   cc.classzone_idx);
 	count_vm_event(KCOMPACTD_WAKE);
@@ -1325,7 +1322,6 @@ static void kcompactd_do_work(pg_data_t *pgdat)
 		WRITE_ONCE(pgdat->kcompactd_max_order, 0);
 	if (READ_ONCE(pgdat->kcompactd_classzone_idx) >= cc.classzone_idx)
 		WRITE_ONCE(pgdat->kcompactd_classzone_idx, pgdat->nr_zones - 1);
-	mutex_unlock(&kcompactd_work_mutex);
 }
 
 /**
@@ -1333,8 +1329,6 @@ static void kcompactd_do_work(pg_data_t *pgdat)
  * @pgdat: the node
  * @order: the order (0 does nothing)
  * @classzone_idx: the highest zone the allocation could use
- *
- * With umm.deterministic=1 the request waits for kcompactd_run_pending().
  */
 void wakeup_kcompactd(pg_data_t *pgdat, int order, int classzone_idx)
 {
@@ -1346,9 +1340,6 @@ void wakeup_kcompactd(pg_data_t *pgdat, int order, int classzone_idx)
 	if (READ_ONCE(pgdat->kcompactd_classzone_idx) > classzone_idx)
 		WRITE_ONCE(pgdat->kcompactd_classzone_idx, classzone_idx);
 
-	/* The work waits for kcompactd_run_pending(). */
-	if (umm_deterministic)
-		return;
 	/* Lockless: if kcompactd is not asleep, it will see the request. */
 	if (!waitqueue_active(&pgdat->kcompactd_wait))
 		return;
@@ -1359,20 +1350,21 @@ void wakeup_kcompactd(pg_data_t *pgdat, int order, int classzone_idx)
 	wake_up_interruptible(&pgdat->kcompactd_wait);
 }
 
-/**
- * kcompactd_run_pending - do kcompactd's pending work here and now
- * @pgdat: the node
- *
- * With umm.deterministic=1 there is no kcompactd thread: its work runs
- * where it is woken from a context that may compact (kswapd's work), and
- * otherwise at the next safe point (the end of a console command).  Does
- * nothing in the default mode, where the thread does the work.
+/*
+ * umm: kcompactd's work for deterministic runs (see umm_kthread_wake()).
+ * It runs after kswapd's, which wakes kcompactd, and otherwise at the
+ * next safe point: what wakeup_kcompactd() checks before waking the
+ * thread is checked here.  Tasks that do it at the same time take turns,
+ * as if they were the one thread.
  */
-void kcompactd_run_pending(pg_data_t *pgdat)
+static DEFINE_MUTEX(kcompactd_umm_mutex);
+
+static void kcompactd_umm_work(void *p)
 {
+	pg_data_t *pgdat = p;
 	int order = READ_ONCE(pgdat->kcompactd_max_order);
 
-	if (!umm_deterministic || !order)
+	if (!order)
 		return;
 	if (!kcompactd_node_suitable(pgdat)) {
 		WRITE_ONCE(pgdat->kcompactd_max_order, 0);
@@ -1380,7 +1372,9 @@ void kcompactd_run_pending(pg_data_t *pgdat)
 	}
 	trace_mm_compaction_wakeup_kcompactd(pgdat->node_id, order,
 			READ_ONCE(pgdat->kcompactd_classzone_idx));
+	mutex_lock(&kcompactd_umm_mutex);
 	kcompactd_do_work(pgdat);
+	mutex_unlock(&kcompactd_umm_mutex);
 }
 
 static int kcompactd(void *p)
@@ -1413,7 +1407,9 @@ int kcompactd_run(int nid)
 
 	if (pgdat->kcompactd)
 		return 0;
-	pgdat->kcompactd = kthread_run(kcompactd, pgdat, "kcompactd%d", nid);
+	/* umm: no thread in deterministic runs (see kcompactd_init()) */
+	pgdat->kcompactd = umm_kthread_run(kcompactd, pgdat, "kcompactd%d",
+					   nid);
 	if (IS_ERR(pgdat->kcompactd)) {
 		int err = PTR_ERR(pgdat->kcompactd);
 
@@ -1446,9 +1442,8 @@ static int __init kcompactd_init(void)
 	WRITE_ONCE(pgdat->kcompactd_max_order, 0);
 	WRITE_ONCE(pgdat->kcompactd_classzone_idx, pgdat->nr_zones - 1);
 	register_sysctl("vm", compaction_sysctls);
-	/* Deterministic runs do kcompactd's work at its wake-up points. */
-	if (umm_deterministic)
-		return 0;
+	/* umm: what deterministic runs do where kcompactd is woken */
+	umm_kthread_set_work(UMM_KCOMPACTD, kcompactd_umm_work, pgdat);
 	return kcompactd_run(0);
 }
 subsys_initcall(kcompactd_init);

@@ -646,8 +646,6 @@ static void kswapd_work(struct pglist_data *pgdat)
 	current->flags = (current->flags & ~(PF_MEMALLOC | PF_KSWAPD)) |
 			 noreclaim;
 	wakeup_kcompactd(pgdat, alloc_order, classzone_idx);
-	/* Deterministic: kcompactd's work follows, here (see there). */
-	kcompactd_run_pending(pgdat);
 }
 
 static bool kswapd_work_requested(struct pglist_data *pgdat)
@@ -671,11 +669,22 @@ static int kswapd(void *p)
 }
 
 /*
- * With umm.deterministic=1 kswapd's work runs in the allocation that
- * wakes it, if that one could reclaim itself (it may sleep and do I/O,
- * and it is not reclaiming already); otherwise the request waits for
- * the next such allocation, or for kswapd_run_pending().
+ * umm: kswapd's work for deterministic runs (see umm_kthread_wake()).  It
+ * runs in the allocation that wakes kswapd if that one could reclaim
+ * itself (it may sleep and do I/O, and it is not reclaiming already),
+ * otherwise at the next such allocation or the next safe point.  Going
+ * to sleep, kswapd woke kcompactd: kcompactd's work follows.
  */
+static void kswapd_umm_work(void *p)
+{
+	struct pglist_data *pgdat = p;
+
+	if (kswapd_work_requested(pgdat))
+		kswapd_work(pgdat);
+	umm_kthread_wake(UMM_KCOMPACTD, true);
+}
+
+/* umm: may this allocation do kswapd's work (see kswapd_umm_work())? */
 static bool kswapd_can_run_inline(gfp_t gfp_flags)
 {
 	return gfpflags_allow_blocking(gfp_flags) && (gfp_flags & __GFP_IO) &&
@@ -715,33 +724,12 @@ void wakeup_kswapd(struct zone *zone, gfp_t gfp_flags, int order,
 	if (READ_ONCE(pgdat->kswapd_order) < order)
 		WRITE_ONCE(pgdat->kswapd_order, order);
 
-	if (umm_deterministic) {
-		if (kswapd_can_run_inline(gfp_flags))
-			kswapd_work(pgdat);
-		return;
-	}
+	/* umm: deterministic runs do the work here, if this allocation may */
+	umm_kthread_wake(UMM_KSWAPD, kswapd_can_run_inline(gfp_flags));
 	/* Lockless: if kswapd is not asleep, it will see the request. */
 	if (!waitqueue_active(&pgdat->kswapd_wait))
 		return;
 	wake_up_interruptible(&pgdat->kswapd_wait);
-}
-
-/**
- * kswapd_run_pending - do kswapd's pending work here and now
- *
- * The safe point of umm.deterministic=1 (see kcompactd_run_pending()):
- * the console calls it after every command, for requests of allocations
- * that could not do the work themselves.
- */
-void kswapd_run_pending(void)
-{
-	struct pglist_data *pgdat = NODE_DATA(0);
-
-	if (!umm_deterministic)
-		return;
-	if (READ_ONCE(pgdat->kswapd_classzone_idx) != MAX_NR_ZONES)
-		kswapd_work(pgdat);
-	kcompactd_run_pending(pgdat);
 }
 
 /**
@@ -781,7 +769,8 @@ int kswapd_run(int nid)
 
 	if (pgdat->kswapd)
 		return 0;
-	pgdat->kswapd = kthread_run(kswapd, pgdat, "kswapd%d", nid);
+	/* umm: no thread in deterministic runs (see kswapd_init()) */
+	pgdat->kswapd = umm_kthread_run(kswapd, pgdat, "kswapd%d", nid);
 	if (IS_ERR(pgdat->kswapd)) {
 		int err = PTR_ERR(pgdat->kswapd);
 
@@ -830,9 +819,8 @@ static int __init kswapd_init(void)
 	pgdat->kswapd_order = 0;
 	pgdat->kswapd_classzone_idx = MAX_NR_ZONES;
 	register_sysctl("vm", vmscan_sysctls);
-	/* Deterministic runs do kswapd's work at its wake-up points. */
-	if (umm_deterministic)
-		return 0;
+	/* umm: what deterministic runs do where kswapd is woken */
+	umm_kthread_set_work(UMM_KSWAPD, kswapd_umm_work, pgdat);
 	return kswapd_run(0);
 }
 subsys_initcall(kswapd_init);

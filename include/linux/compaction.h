@@ -92,6 +92,5 @@ static inline bool compaction_withdrawn(enum compact_result result)
 int kcompactd_run(int nid);
 void kcompactd_stop(int nid);
 void wakeup_kcompactd(pg_data_t *pgdat, int order, int classzone_idx);
-void kcompactd_run_pending(pg_data_t *pgdat);
 
 #endif /* _LINUX_COMPACTION_H */

@@ -35,7 +35,6 @@ unsigned long zone_reclaimable_pages(struct zone *zone);
 void wakeup_kswapd(struct zone *zone, gfp_t gfp_flags, int order,
 		   enum zone_type classzone_idx);
 int kswapd_run(int nid);
-void kswapd_run_pending(void);
 void kswapd_stop(int nid);
 unsigned long shrink_all_memory(unsigned long nr_to_reclaim);
 

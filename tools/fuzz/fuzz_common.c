@@ -498,7 +498,6 @@ void fuzz_restore(void)
 	reset_tracing();
 	restore_files(RESTORE_CHECK);
 	umm_kthreads_run_pending();
-	kswapd_run_pending();
 }
 
 /* ---- the kernel's health ---------------------------------------------- */

@@ -647,7 +647,7 @@ TEST_F(det, kcompactd_runs_at_safe_points_when_deterministic)
 	EXPECT_EQ(scanned, vmstat("compact_daemon_migrate_scanned"));
 
 	/* ...for the next safe point, as the end of a console command. */
-	kswapd_run_pending();
+	umm_kthreads_run_pending();
 	EXPECT_EQ(wake + 1, vmstat("compact_daemon_wake"));
 	EXPECT_LT(scanned, vmstat("compact_daemon_migrate_scanned"));
 

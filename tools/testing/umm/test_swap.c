@@ -584,7 +584,7 @@ static void settle(void)
 
 	wakeup_kswapd(UMM_ZONE(ZONE_NORMAL), GFP_KERNEL, 0, ZONE_NORMAL);
 	if (!pgdat->kswapd) {
-		kswapd_run_pending();
+		umm_kthreads_run_pending();
 		return;
 	}
 	for (ms = 0; ms < 5000 && quiet < 3; ms += 5) {
