@@ -607,16 +607,15 @@ static int virtballoon_probe(struct virtio_device *vdev)
 
 	/*
 	 * The worker exists before the queues do: from then on the
-	 * interrupt callbacks may wake it.
+	 * interrupt callbacks may wake it.  umm: deterministic runs have no
+	 * thread, and the system workqueue does its work.
 	 */
-	if (!umm_deterministic) {
-		vb->thread = kthread_run(balloon, vb, "vballoon");
-		if (IS_ERR(vb->thread)) {
-			dev_warn(&vdev->dev,
-				 "virtio_balloon: cannot start vballoon (%ld): the system workqueue does its work\n",
-				 PTR_ERR(vb->thread));
-			vb->thread = NULL;
-		}
+	vb->thread = umm_kthread_run(balloon, vb, "vballoon");
+	if (IS_ERR(vb->thread)) {
+		dev_warn(&vdev->dev,
+			 "virtio_balloon: cannot start vballoon (%ld): the system workqueue does its work\n",
+			 PTR_ERR(vb->thread));
+		vb->thread = NULL;
 	}
 
 	err = init_vqs(vb);

@@ -15,11 +15,11 @@ extern unsigned long umm_seed;
  * point where they would be woken, so that a script run twice with the
  * same seed prints the same numbers (init/main.c).
  *
- * Kernel code does not test it: the threads start with umm_kthread_run(),
- * which starts none in deterministic runs, and their wakers call
- * umm_kthread_wake(), which does the work there (kernel/kthread.c).  In
- * mm/, such lines are marked with a comment that starts with "umm:", as
- * is everything else that 4.8 does not have.
+ * Only the scheduler (tasks keep their CPU) and kernel/kthread.c test it.
+ * The threads start with umm_kthread_run(), which starts none in
+ * deterministic runs, and their wakers call umm_kthread_wake(), which
+ * does the work there.  In mm/ those lines are marked with a comment
+ * that starts with "umm:".
  */
 extern bool umm_deterministic;
 

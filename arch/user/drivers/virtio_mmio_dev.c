@@ -643,8 +643,9 @@ static void vmd_write(struct virtio_mmio_window *w, unsigned int offset,
  * @vmd: the device, its description filled in
  * @thread: the name of its I/O thread
  *
- * Without umm.deterministic=1 the device gets its I/O thread; if that
- * fails, kicks are processed by the guest code that kicks.
+ * Without umm.deterministic=1 the device gets its I/O thread
+ * (umm_kthread_run()); with it, or if the thread cannot start, kicks are
+ * processed by the guest code that kicks.
  */
 void virtio_mmio_dev_init(struct virtio_mmio_dev *vmd, const char *thread)
 {
@@ -657,9 +658,7 @@ void virtio_mmio_dev_init(struct virtio_mmio_dev *vmd, const char *thread)
 	vmd->window.write = vmd_write;
 	spin_lock_init(&vmd->window.irq_lock);
 
-	if (umm_deterministic)
-		return;
-	vmd->thread = kthread_run(vmd_thread, vmd, "%s", thread);
+	vmd->thread = umm_kthread_run(vmd_thread, vmd, "%s", thread);
 	if (IS_ERR(vmd->thread)) {
 		pr_warn("%s: no thread (%ld): kicks are processed by the kicker\n",
 			vmd->name, PTR_ERR(vmd->thread));
