@@ -27,7 +27,6 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/migrate.h>
-#include <linux/page_kind.h>
 #include <linux/fs.h>
 #include <linux/pagemap.h>
 #include <linux/highmem.h>
@@ -318,8 +317,8 @@ static int move_to_new_page(struct page *newpage, struct page *page,
 	}
 
 	if (rc == MIGRATEPAGE_SUCCESS) {
-		migrate_kind_count(is_lru ? NULL : mapping->a_ops);
-		page_kind_copy(newpage, page);
+		/* umm: page kinds, and /sys/kernel/debug/umm/migrated */
+		umm_page_migrated(newpage, page, is_lru ? NULL : mapping->a_ops);
 		if (__PageMovable(page)) {
 			VM_BUG_ON_PAGE(!PageIsolated(page), page);
 			/* Under the page lock: no scanner can take it now. */

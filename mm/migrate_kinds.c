@@ -18,6 +18,7 @@
 #include <linux/mm.h>
 #include <linux/fs.h>
 #include <linux/migrate.h>
+#include <linux/page_kind.h>
 #include <linux/atomic.h>
 #include <linux/spinlock.h>
 #include <linux/debugfs.h>
@@ -53,11 +54,8 @@ void migrate_kind_register(const struct address_space_operations *a_ops,
 	spin_unlock(&kinds_lock);
 }
 
-/**
- * migrate_kind_count - one page was migrated
- * @a_ops: its driver's operations, or NULL for an LRU page
- */
-void migrate_kind_count(const struct address_space_operations *a_ops)
+/* One page was migrated: @a_ops are its driver's, NULL for an LRU page. */
+static void migrate_kind_count(const struct address_space_operations *a_ops)
 {
 	/* Pairs with the registration's release: entries below n are set. */
 	unsigned int i, n = smp_load_acquire(&nr_kinds);
@@ -73,6 +71,23 @@ void migrate_kind_count(const struct address_space_operations *a_ops)
 		}
 	}
 	atomic_long_inc(&other_count);
+}
+
+/**
+ * umm_page_migrated - migration moved @page's contents to @newpage
+ * @newpage: the target (locked)
+ * @page: the source (locked)
+ * @a_ops: the operations of @page's driver; NULL for an LRU page
+ *
+ * umm's one hook in migration, called by move_to_new_page() on success,
+ * for what umm shows and Linux does not: @newpage takes over @page's
+ * kind (<linux/page_kind.h>), and the migration is counted by kind.
+ */
+void umm_page_migrated(struct page *newpage, struct page *page,
+		       const struct address_space_operations *a_ops)
+{
+	migrate_kind_count(a_ops);
+	page_kind_copy(newpage, page);
 }
 
 static int migrated_show(struct seq_file *m, void *v)

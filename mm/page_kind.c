@@ -4,7 +4,7 @@
  *
  * One byte per page frame, set by the owner after allocating (zsmalloc,
  * the balloon, the sample driver, fork's kernel stacks), carried over by
- * migration as page_owner is (move_to_new_page()), and dropped when the
+ * migration as page_owner is (umm_page_migrated()), and dropped when the
  * page is freed (free_pages_prepare()).  Memory maps read it to colour
  * pageblocks; nothing in reclaim, compaction or migration depends on it.
  *

@@ -59,7 +59,8 @@ void __ClearPageMovable(struct page *page);
 /* mm/migrate_kinds.c: migrations by kind of page (umm's own debugfs file) */
 void migrate_kind_register(const struct address_space_operations *a_ops,
 			   const char *name);
-void migrate_kind_count(const struct address_space_operations *a_ops);
+void umm_page_migrated(struct page *newpage, struct page *page,
+		       const struct address_space_operations *a_ops);
 
 int migrate_page(struct address_space *mapping, struct page *newpage,
 		 struct page *page, enum migrate_mode mode);
