@@ -292,6 +292,8 @@ static int move_to_new_page(struct page *newpage, struct page *page,
 			    enum migrate_mode mode)
 {
 	bool is_lru = !__PageMovable(page);
+	/* umm: the driver's, for umm_page_migrated(); NULL for the LRU */
+	const struct address_space_operations *owner = NULL;
 	struct address_space *mapping;
 	int rc;
 
@@ -311,6 +313,8 @@ static int move_to_new_page(struct page *newpage, struct page *page,
 			__ClearPageIsolated(page);
 			return MIGRATEPAGE_SUCCESS;
 		}
+		/* umm: once the page has moved, the mapping is not looked at */
+		owner = mapping->a_ops;
 		rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);
 		/* PG_isolated is the VM's: the driver must leave it alone. */
 		WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !PageIsolated(page));
@@ -318,7 +322,7 @@ static int move_to_new_page(struct page *newpage, struct page *page,
 
 	if (rc == MIGRATEPAGE_SUCCESS) {
 		/* umm: page kinds, and /sys/kernel/debug/umm/migrated */
-		umm_page_migrated(newpage, page, is_lru ? NULL : mapping->a_ops);
+		umm_page_migrated(newpage, page, owner);
 		if (__PageMovable(page)) {
 			VM_BUG_ON_PAGE(!PageIsolated(page), page);
 			/* Under the page lock: no scanner can take it now. */

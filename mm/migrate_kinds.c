@@ -77,7 +77,8 @@ static void migrate_kind_count(const struct address_space_operations *a_ops)
  * umm_page_migrated - migration moved @page's contents to @newpage
  * @newpage: the target (locked)
  * @page: the source (locked)
- * @a_ops: the operations of @page's driver; NULL for an LRU page
+ * @a_ops: the operations of @page's driver, read before its
+ *	->migratepage(); NULL for an LRU page
  *
  * umm's one hook in migration, called by move_to_new_page() on success,
  * for what umm shows and Linux does not: @newpage takes over @page's

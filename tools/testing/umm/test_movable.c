@@ -46,6 +46,7 @@
 
 #define TRACING		"/sys/kernel/debug/tracing/"
 #define SAMPLE		"/sys/kernel/debug/movable_sample/"
+#define MIGRATED	"/sys/kernel/debug/umm/migrated"
 
 /* ---- tdrv: a driver of movable pages whose behaviour the test sets ---- */
 
@@ -60,6 +61,7 @@ struct tobj {
 
 struct tdrv {
 	struct address_space mapping;	/* page->mapping of our pages */
+	struct address_space new_mapping;	/* for retire_mapping */
 
 	/* What the callbacks do; set by the tests. */
 	bool refuse_isolate;		/* isolate_page() says no */
@@ -68,6 +70,7 @@ struct tdrv {
 	bool release_in_migratepage;	/* let go of the page, then fail */
 	bool set_isolated;		/* misbehave: set PG_isolated */
 	bool clear_isolated;		/* misbehave: clear PG_isolated */
+	bool retire_mapping;		/* move to new_mapping, drop the old */
 
 	/* What the VM did. */
 	atomic_t isolate_calls;
@@ -190,13 +193,17 @@ static int tdrv_migratepage(struct address_space *mapping,
 	set_page_private(newpage, (unsigned long)obj);
 	obj->page = newpage;
 	obj->isolated = false;
-	__SetPageMovable(newpage, mapping);
+	__SetPageMovable(newpage, drv->retire_mapping ? &drv->new_mapping :
+							mapping);
 	if (drv->clear_isolated)
 		__ClearPageIsolated(page);
 	__ClearPageMovable(page);
 	set_page_private(page, 0);
 	put_page(page);				/* our reference to page */
 	atomic_inc(&drv->migrated);
+	/* Nothing of ours is left there: the VM must not look at it now. */
+	if (drv->retire_mapping)
+		WRITE_ONCE(mapping->a_ops, NULL);
 	return MIGRATEPAGE_SUCCESS;
 }
 
@@ -226,6 +233,7 @@ static void tdrv_init(int max)
 {
 	drv = calloc(1, sizeof(*drv) + max * sizeof(struct tobj));
 	drv->mapping.a_ops = &tdrv_aops;
+	drv->new_mapping.a_ops = &tdrv_aops;
 	drv->max = max;
 }
 
@@ -842,6 +850,56 @@ TEST_F(umm, movable_isolate_migrate_frees_old_page)
 	EXPECT_TRUE(tdrv_check(obj->page, obj->id));
 	EXPECT_FALSE(PageIsolated(obj->page));
 	EXPECT_EQ(2, atomic_read(&drv->migrated));
+}
+
+/*
+ * /sys/kernel/debug/umm/migrated counts each migration under the name
+ * its driver registered.  The VM learns the driver from page->mapping
+ * before ->migratepage(): once that succeeded, the mapping is the
+ * driver's business (this one tears it down when it has moved its last
+ * page to a new one), and the count must not depend on it.
+ */
+TEST_F(umm, movable_migrated_counts_by_driver_without_the_old_mapping)
+{
+	struct targets t = { 0 };
+	long lru, other;
+	struct tobj *obj;
+	LIST_HEAD(list);
+	int i;
+
+	migrate_kind_register(&tdrv_aops, "tdrv");
+	lru = file_value(MIGRATED, "lru");
+	other = file_value(MIGRATED, "other");
+	ASSERT_LE(0, lru);
+	EXPECT_EQ(0, file_value(MIGRATED, "tdrv"));
+
+	for (i = 0; i < 3; i++) {
+		obj = tdrv_add();
+		ASSERT_NE(NULL, obj);
+		ASSERT_TRUE(isolate_obj(obj, &list, 0));
+	}
+	EXPECT_EQ(0, migrate_pages(&list, alloc_target, NULL,
+				   (unsigned long)&t, MIGRATE_SYNC,
+				   MR_COMPACTION));
+	EXPECT_EQ(3, file_value(MIGRATED, "tdrv"));
+	for (i = 0; i < 3; i++)
+		tdrv_release(&drv->objs[i]);
+
+	/* The last page of the old mapping moves; the mapping goes. */
+	obj = tdrv_add();
+	ASSERT_NE(NULL, obj);
+	drv->retire_mapping = true;
+	ASSERT_TRUE(isolate_obj(obj, &list, 0));
+	EXPECT_EQ(0, migrate_pages(&list, alloc_target, NULL,
+				   (unsigned long)&t, MIGRATE_SYNC,
+				   MR_COMPACTION));
+	EXPECT_EQ(&drv->new_mapping, page_mapping(obj->page));
+	EXPECT_EQ(NULL, drv->mapping.a_ops);
+	EXPECT_EQ(4, atomic_read(&drv->migrated));
+	EXPECT_EQ(4, file_value(MIGRATED, "tdrv"));
+	EXPECT_EQ(lru, file_value(MIGRATED, "lru"));
+	EXPECT_EQ(other, file_value(MIGRATED, "other"));
+	EXPECT_TRUE(tdrv_check(obj->page, obj->id));
 }
 
 /* Many pages, every mode: all move, all data intact, none left behind. */
