@@ -10,15 +10,16 @@
  * gives them what they rely on: the work runs later, in process context,
  * without the locks its queuer held.
  *
- * Deterministic mode (umm.deterministic=1) has no worker thread: pending
- * work runs at safe points, in the task that reaches one -- flush_work(),
+ * Deterministic mode (umm.deterministic=1) has no worker thread (it
+ * starts with umm_kthread_run(), kernel/kthread.c): pending work runs at
+ * safe points, in the task that reaches one -- flush_work(),
  * flush_workqueue(), and the end of each console command, where
- * init/console.c calls workqueue_run_pending().  (Should the worker fail
- * to start, for want of memory, the flushes still run the work.)
- * queue_work() itself never runs work, because its callers hold locks
- * (zsmalloc queues its free work under a class lock that the work takes
- * too).  Tasks that run work at the same time take turns on run_mutex,
- * so the order is the queue order on every run.
+ * umm_kthreads_run_pending() calls workqueue_run_pending().  (Should the
+ * worker fail to start, for want of memory, the flushes still run the
+ * work.)  queue_work() itself never runs work, because its callers hold
+ * locks (zsmalloc queues its free work under a class lock that the work
+ * takes too).  Tasks that run work at the same time take turns on
+ * run_mutex, so the order is the queue order on every run.
  *
  * Whoever runs a work item (the worker, or a task at a safe point) is a
  * struct worker on the pool's busy list while the function runs, so that

@@ -16,8 +16,8 @@
  * With umm.deterministic=1 there is no worker thread.  Queued work waits
  * for a safe point and runs there, in the task that reaches it:
  *   - flush_work(), flush_workqueue() and flush_scheduled_work();
- *   - the end of every console command (init/console.c calls
- *     workqueue_run_pending()).
+ *   - the end of every console command (umm_kthreads_run_pending(),
+ *     <linux/umm.h>, calls workqueue_run_pending()).
  * queue_work() never runs the work itself: its callers hold locks.
  */
 
