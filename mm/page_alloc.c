@@ -35,7 +35,6 @@
 #include <linux/sysctl.h>
 #include <linux/ratelimit.h>
 #include <linux/jiffies.h>
-#include <linux/umm.h>
 #include "internal.h"
 
 struct pglist_data contig_page_data;
