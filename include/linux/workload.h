@@ -23,7 +23,7 @@ struct workload {
 	u32 owner;			/* identity stamped into its pages */
 	u32 gen;			/* fill generation */
 	wait_queue_head_t wait;		/* the task waits here for requests */
-	spinlock_t lock;		/* req and exited */
+	spinlock_t lock;		/* req, stop and exited */
 	struct workload_request *req;
 	bool stop;
 	bool exited;
