@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: a virtio-mmio window whose accesses trap to a host device model. */
+/* UMM: a virtio-mmio window whose accesses trap to a host device model. */
 #ifndef _LINUX_VIRTIO_MMIO_H
 #define _LINUX_VIRTIO_MMIO_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: the one boundary between the kernel and the host process. */
+/* UMM: the one boundary between the kernel and the host process. */
 #ifndef _ASM_USER_HOST_OPS_H
 #define _ASM_USER_HOST_OPS_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: the host's way into the kernel, and the run record it gets back. */
+/* UMM: the host's way into the kernel, and the run record it gets back. */
 #ifndef _ASM_USER_KERNEL_ENTRY_H
 #define _ASM_USER_KERNEL_ENTRY_H
 
