@@ -60,7 +60,7 @@ OPT	:= -O1 -g
 endif
 
 # Names that the kernel and libc both define: the kernel side gets its own
-# (as arch/um/Makefile does with KERNEL_DEFINES).
+# (as Linux's arch/um/Makefile does with KERNEL_DEFINES).
 KERNEL_DEFINES := -Dsnprintf=kernel_snprintf -Dvsnprintf=kernel_vsnprintf \
 	-Dsprintf=kernel_sprintf -Dvsprintf=kernel_vsprintf \
 	-Dsscanf=kernel_sscanf -Dvsscanf=kernel_vsscanf \
@@ -74,7 +74,7 @@ KCFLAGS := -std=gnu11 -nostdinc -isystem $(GCC_INC) -ffreestanding \
 HCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iarch/user/include $(WARN) $(OPT) \
 	$(SANFLAGS)
 
-# Tests and tools: libc plus the kernel headers, like tools/testing/vma.
+# Tests and tools: libc plus the kernel headers, like Linux's tools/testing/vma.
 TCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iinclude -Iinclude/uapi -Iarch/user/include \
 	-I$(KTOOLS)/selftests -Itools/testing/umm \
 	-include include/linux/kconfig.h $(WARN) -Wno-unused-function \

@@ -10,7 +10,7 @@
 #include <asm/cmpxchg.h>
 
 /*
- * As in Documentation/atomic_t.txt: operations that return nothing are
+ * As in Linux's Documentation/atomic_t.txt: operations that return nothing are
  * relaxed; operations that return a value are fully ordered; read and set
  * are plain single accesses.
  */
