@@ -168,6 +168,8 @@ for my $f (@ARGV) {
 		my ($p, $pos) = ($1, $-[1]);
 		$p =~ s/,[^{}]*$// unless $p =~ /\{/;
 		$p =~ s/[.,:]+$//;
+		# A closing bracket without its opening one ends a link.
+		chop $p while $p =~ /\]$/ && ($p =~ tr/[//) < ($p =~ tr/]//);
 		next if linux_s(substr($c, 0, $pos)) || path_exists($p);
 		report($f, $c, $pos, $p);
 	}

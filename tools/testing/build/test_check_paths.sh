@@ -114,10 +114,11 @@ ok "a shell comment's missing file fails; code and placeholders do not" $?
 run names.md <<'MD'
 ok   scripts/zram_write_past_the_end.umm
 ok   scripts/no_such_script.umm
+[Documentation/umm/design.rst](Documentation/umm/design.rst), [mm/nope.c]
 MD
-expect_fail "names.md:2: scripts/no_such_script.umm" &&
-	[ "$(grep -c "^$tmp/" "$tmp/out")" = 1 ]
-ok "scripts/NAME.umm is a console script of tools/testing/selftests/vm/" $?
+expect_fail "names.md:2: scripts/no_such_script.umm" "names.md:3: mm/nope.c" &&
+	[ "$(grep -c "^$tmp/" "$tmp/out")" = 2 ]
+ok "scripts/NAME.umm is a console script; a markdown link is a path" $?
 
 echo "# Totals: pass:$pass fail:$fail xfail:0 xpass:0 skip:0 error:0"
 [ "$fail" = 0 ]
