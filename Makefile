@@ -12,10 +12,11 @@
 #   make CC=clang   the same with clang (objects in build/clang-default/)
 #   make fuzz       libFuzzer targets (tools/fuzz/), FUZZ_SECONDS=N each
 #
-# Kernel-side objects (mm/, kernel/, lib/, fs/, init/, drivers/ and the
-# kernel side of arch/user/) are built like UML builds its kernel: no libc
-# headers at all, so a stray #include <stdio.h> fails to compile.  Only
-# host-side files (those a Makefile fragment lists as host-y) see libc.
+# Kernel-side objects (mm/, kernel/, lib/, fs/, init/, block/, drivers/,
+# samples/ and the kernel side of arch/user/) are built like UML builds its
+# kernel: no libc headers at all, so a stray #include <stdio.h> fails to
+# compile.  Only host-side files (those a Makefile fragment lists as
+# host-y: arch/user/os/ and tools/umm/) see libc.
 
 CC	?= gcc
 ifeq ($(origin CC),default)
