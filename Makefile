@@ -13,10 +13,11 @@
 #   make fuzz       libFuzzer targets (tools/fuzz/), FUZZ_SECONDS=N each
 #   make V=1 ...    print every command in full, as kbuild's V=1
 #
-# Kernel-side objects (mm/, kernel/, lib/, fs/, init/, drivers/ and the
-# kernel side of arch/user/) are built like UML builds its kernel: no libc
-# headers at all, so a stray #include <stdio.h> fails to compile.  Only
-# host-side files (those a Makefile fragment lists as host-y) see libc.
+# Kernel-side objects (mm/, kernel/, lib/, fs/, init/, block/, drivers/,
+# samples/ and the kernel side of arch/user/) are built like UML builds its
+# kernel: no libc headers at all, so a stray #include <stdio.h> fails to
+# compile.  Only host-side files (those a Makefile fragment lists as
+# host-y: arch/user/os/ and tools/umm/) see libc.
 
 CC	?= gcc
 ifeq ($(origin CC),default)
@@ -70,7 +71,7 @@ OPT	:= -O1 -g
 endif
 
 # Names that the kernel and libc both define: the kernel side gets its own
-# (as arch/um/Makefile does with KERNEL_DEFINES).
+# (as Linux's arch/um/Makefile does with KERNEL_DEFINES).
 KERNEL_DEFINES := -Dsnprintf=kernel_snprintf -Dvsnprintf=kernel_vsnprintf \
 	-Dsprintf=kernel_sprintf -Dvsprintf=kernel_vsprintf \
 	-Dsscanf=kernel_sscanf -Dvsscanf=kernel_vsscanf \
@@ -84,7 +85,7 @@ KCFLAGS := -std=gnu11 -nostdinc -isystem $(GCC_INC) -ffreestanding \
 HCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iarch/user/include $(WARN) $(OPT) \
 	$(SANFLAGS)
 
-# Tests and tools: libc plus the kernel headers, like tools/testing/vma.
+# Tests and tools: libc plus the kernel headers, like Linux's tools/testing/vma.
 TCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iinclude -Iinclude/uapi -Iarch/user/include \
 	-I$(KTOOLS)/selftests -Itools/testing/umm \
 	-include include/linux/kconfig.h $(WARN) -Wno-unused-function \

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: workload tasks, the stand-in for user-space programs. */
+/* UMM: workload tasks, the stand-in for user-space programs. */
 #ifndef _LINUX_WORKLOAD_H
 #define _LINUX_WORKLOAD_H
 
