@@ -2,7 +2,8 @@
 /*
  * tools/bench/bench.h - what the benchmarks share: the clock, the 4 KiB
  * memcpy baselines that migration is measured against, a migration
- * target allocator, and warming the arena.
+ * target allocator, and warming the arena.  Helpers the tests have too
+ * come from the tests' library (umm_test_lib.h).
  *
  * Included by one file per benchmark binary, hence static functions.
  */
@@ -16,6 +17,8 @@
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/list.h>
+
+#include "umm_test_lib.h"
 
 static inline double now(void)
 {

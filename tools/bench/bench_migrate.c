@@ -92,14 +92,6 @@ static double bench_lru_migration(double *cold_ns, double *hot_ns)
 	return m;
 }
 
-static int write_knob(const char *path, unsigned long val)
-{
-	char buf[32];
-	int len = snprintf(buf, sizeof(buf), "%lu\n", val);
-
-	return kernel_write_file_path(path, buf, len) < 0 ? -1 : 0;
-}
-
 /*
  * The sample driver's pages are the only non-LRU movable pages of this
  * boot: isolate them by pfn, BATCH at a time, and migrate them.

@@ -241,19 +241,6 @@ static double zs_efficiency(struct zs_pool *pool, double *before_compact)
 	return eff;
 }
 
-static long rss_bytes(void)
-{
-	long size, resident = 0;
-	FILE *f = fopen("/proc/self/statm", "r");
-
-	if (!f)
-		return -1;
-	if (fscanf(f, "%ld %ld", &size, &resident) != 2)
-		resident = -1;
-	fclose(f);
-	return resident * sysconf(_SC_PAGESIZE);
-}
-
 /*
  * In a child that does nothing else, so that its RSS growth is malloc's
  * alone: [0] after the frees, [1] after malloc_trim(0).

@@ -237,14 +237,6 @@ static int stress_thread(void *arg, int idx)
 	return 0;
 }
 
-/* The driver's state; "virtio0" at boot. */
-static struct virtio_balloon *the_balloon(void)
-{
-	struct virtio_device *vdev = virtio_find_device_by_name("virtio0");
-
-	return vdev ? vdev->priv : NULL;
-}
-
 /* Wait for the guest to reach the target, then for its lock. */
 static void settle(struct virtio_balloon *vb, u32 target)
 {
@@ -254,58 +246,12 @@ static void settle(struct virtio_balloon *vb, u32 target)
 	mutex_unlock(&vb->balloon_lock);
 }
 
-/* The "balloon" line of /sys/kernel/debug/umm/migrated, or -1. */
-static long migrated_balloon_pages(void)
-{
-	char *buf, *line;
-	long n = -1;
-
-	if (kernel_read_file_path("/sys/kernel/debug/umm/migrated", &buf) < 0)
-		return -1;
-	line = strstr(buf, "\nballoon ");
-	if (line)
-		n = strtol(line + strlen("\nballoon "), NULL, 10);
-	kfree(buf);
-	return n;
-}
-
-static long sets_disagree(struct virtio_balloon *vb)
-{
-	struct balloon_dev_info *b = &vb->vb_dev_info;
-	unsigned long n = 0, i, *pfns;
-	struct vbdev_state st;
-	struct page *page;
-	long bad = 0;
-
-	vbdev_get_state(&st);
-	pfns = calloc(vb->num_pages + 1, sizeof(*pfns));
-	spin_lock(&b->pages_lock);
-	list_for_each_entry(page, &b->pages, lru) {
-		if (n <= vb->num_pages)
-			pfns[n] = page_to_pfn(page);
-		n++;
-	}
-	if (b->isolated_pages)
-		bad++;
-	spin_unlock(&b->pages_lock);
-	for (i = 0; i < n && i <= vb->num_pages; i++)
-		if (!vbdev_pfn_ballooned(pfns[i]))
-			bad++;
-	free(pfns);
-	if (n != vb->num_pages || n != st.ballooned || n != st.actual) {
-		printf("# list %lu, driver %u, host set %lu, actual %u\n", n,
-		       vb->num_pages, st.ballooned, st.actual);
-		bad++;
-	}
-	return bad;
-}
-
 TEST_F(umm, balloon_concurrent_inflate_deflate_compaction)
 {
 	unsigned long inflate0 = sum_vm_event(BALLOON_INFLATE);
 	unsigned long deflate0 = sum_vm_event(BALLOON_DEFLATE);
 	unsigned long migrate0 = sum_vm_event(BALLOON_MIGRATE);
-	long by_kind0 = migrated_balloon_pages();
+	long by_kind0 = migrated_pages("balloon");
 	unsigned long inflate, deflate, migrate;
 	struct virtio_balloon *vb = the_balloon();
 	struct vbdev_state st;
@@ -330,7 +276,7 @@ TEST_F(umm, balloon_concurrent_inflate_deflate_compaction)
 	EXPECT_EQ(5000, st.num_pages);
 	EXPECT_EQ(5000, st.actual);
 	EXPECT_EQ(5000, vb->num_pages);
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 	EXPECT_EQ(0, vb->vb_dev_info.isolated_pages);
 	/* The events add up, and with the host's counters. */
 	EXPECT_EQ(5000, inflate - deflate);
@@ -339,7 +285,7 @@ TEST_F(umm, balloon_concurrent_inflate_deflate_compaction)
 	EXPECT_GT(migrate, 0);
 	/* The migration core saw every one of them as a balloon page. */
 	EXPECT_LE(0, by_kind0);
-	EXPECT_EQ(migrate, migrated_balloon_pages() - by_kind0);
+	EXPECT_EQ(migrate, migrated_pages("balloon") - by_kind0);
 	EXPECT_EQ(0, st.errors);
 	EXPECT_EQ(0, st.reused);
 
@@ -347,7 +293,7 @@ TEST_F(umm, balloon_concurrent_inflate_deflate_compaction)
 	vbdev_get_state(&st);
 	EXPECT_EQ(0, st.ballooned);
 	EXPECT_EQ(0, vb->num_pages);
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 }
 
 UMM_TEST_MAIN

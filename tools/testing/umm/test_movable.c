@@ -378,84 +378,6 @@ static bool page_is_free(struct page *page)
 	return found;
 }
 
-/* Free blocks of order >= 9, counted in order-9 units, in every zone. */
-static unsigned long free_order9_units(void)
-{
-	unsigned long n = 0;
-	unsigned int order;
-	struct zone *zone;
-
-	drain_all_pages(NULL);
-	for_each_populated_zone(zone) {
-		spin_lock(&zone->lock);
-		for (order = pageblock_order; order < MAX_ORDER; order++)
-			n += zone->free_area[order].nr_free <<
-			     (order - pageblock_order);
-		spin_unlock(&zone->lock);
-	}
-	return n;
-}
-
-static int compact_memory(void)
-{
-	ssize_t ret = kernel_write_file_path("/proc/sys/vm/compact_memory",
-					     "1\n", 2);
-
-	return ret < 0 ? ret : 0;
-}
-
-/* ---- files ------------------------------------------------------------- */
-
-/* A file's text, malloc'ed; NULL if it cannot be read. */
-static char *read_file(const char *path)
-{
-	char *buf, *copy;
-	ssize_t len = kernel_read_file_path(path, &buf);
-
-	if (len < 0)
-		return NULL;
-	copy = strndup(buf, len);
-	kfree(buf);
-	return copy;
-}
-
-/* Write @text as echo does: 0 or -errno. */
-static int write_file(const char *path, const char *text)
-{
-	ssize_t ret = kernel_write_file_path(path, text, strlen(text));
-
-	return ret < 0 ? ret : 0;
-}
-
-/* The number after "KEY " on a line of @path; -1 if there is none. */
-static long file_value(const char *path, const char *key)
-{
-	char *text = read_file(path), *line;
-	size_t klen = strlen(key);
-	long val = -1;
-
-	for (line = text; line && *line; line = strchr(line, '\n') + 1) {
-		if (!strncmp(line, key, klen) && line[klen] == ' ') {
-			val = strtol(line + klen + 1, NULL, 10);
-			break;
-		}
-		if (!strchr(line, '\n'))
-			break;
-	}
-	free(text);
-	return val;
-}
-
-/* A one-number file (a debugfs knob); -1 if it cannot be read. */
-static long knob_value(const char *path)
-{
-	char *text = read_file(path);
-	long val = text ? strtol(text, NULL, 0) : -1;
-
-	free(text);
-	return val;
-}
-
 /* ---- tracing ------------------------------------------------------------ */
 
 static bool tracing_used;
@@ -465,16 +387,6 @@ static void trace_start(const char *enable_file)
 	tracing_used = true;
 	write_file(TRACING "trace", "\n");
 	write_file(enable_file, "1\n");
-}
-
-/* Everything off and the buffer's pages back (the leak check counts them). */
-static void trace_release(void)
-{
-	if (!tracing_used)
-		return;
-	write_file(TRACING "set_event", "\n");
-	write_file(TRACING "free_buffer", "1\n");
-	tracing_used = false;
 }
 
 /* How many trace lines contain @text. */
@@ -521,7 +433,8 @@ FIXTURE_SETUP(umm)
 FIXTURE_TEARDOWN(umm)
 {
 	EXPECT_EQ(0, tdrv_destroy());
-	trace_release();
+	if (tracing_used)
+		trace_release();
 	EXPECT_EQ(0, check_zones());
 	if (!self->expect_leak)
 		EXPECT_EQ(self->free_at_boot, umm_free_pages());
@@ -1667,14 +1580,14 @@ TEST_F(sample, movable_sample_compaction_makes_order9_blocks)
 	unsigned long before, after, held;
 	char num[32];
 
-	EXPECT_EQ(variant->movable, knob_value(SAMPLE "movable"));
+	EXPECT_EQ(variant->movable, file_value(SAMPLE "movable", NULL));
 	/* Most of memory, leaving room for the driver's records. */
 	held = free_pages - free_pages / 32;
 	snprintf(num, sizeof(num), "%lu\n", held);
 	ASSERT_EQ(0, write_file(SAMPLE "pages", num));
 	snprintf(num, sizeof(num), "%lu\n", held / 2);
 	ASSERT_EQ(0, write_file(SAMPLE "release", num));
-	EXPECT_EQ(held - held / 2, knob_value(SAMPLE "pages"));
+	EXPECT_EQ(held - held / 2, file_value(SAMPLE "pages", NULL));
 	before = free_order9_units();
 
 	ASSERT_EQ(0, compact_memory());
@@ -1733,27 +1646,27 @@ TEST_F(sample, movable_sample_knobs_refuse_bad_values)
 
 		snprintf(path, sizeof(path), SAMPLE "%s", bad[i].knob);
 		before = strcmp(bad[i].knob, "release") ?
-			 knob_value(path) : knob_value(SAMPLE "pages");
+			 file_value(path, NULL) : file_value(SAMPLE "pages", NULL);
 		EXPECT_EQ(bad[i].err, write_file(path, bad[i].text)) {
 			TH_LOG("%s <- '%.*s'", bad[i].knob,
 			       (int)strlen(bad[i].text) - 1, bad[i].text);
 		}
 		after = strcmp(bad[i].knob, "release") ?
-			knob_value(path) : knob_value(SAMPLE "pages");
+			file_value(path, NULL) : file_value(SAMPLE "pages", NULL);
 		EXPECT_EQ(before, after) {
 			TH_LOG("%s changed by '%.*s'", bad[i].knob,
 			       (int)strlen(bad[i].text) - 1, bad[i].text);
 		}
 	}
-	EXPECT_EQ(7, knob_value(SAMPLE "fail_isolate"));
-	EXPECT_EQ(16, knob_value(SAMPLE "fail_migrate"));
-	EXPECT_EQ(variant->movable, knob_value(SAMPLE "movable"));
-	EXPECT_EQ(10, knob_value(SAMPLE "pages"));
+	EXPECT_EQ(7, file_value(SAMPLE "fail_isolate", NULL));
+	EXPECT_EQ(16, file_value(SAMPLE "fail_migrate", NULL));
+	EXPECT_EQ(variant->movable, file_value(SAMPLE "movable", NULL));
+	EXPECT_EQ(10, file_value(SAMPLE "pages", NULL));
 	/* The limits themselves are fine. */
 	EXPECT_EQ(0, write_file(SAMPLE "fail_isolate", "100\n"));
 	EXPECT_EQ(0, write_file(SAMPLE "fail_isolate", "0\n"));
 	EXPECT_EQ(0, write_file(SAMPLE "release", "10\n"));
-	EXPECT_EQ(0, knob_value(SAMPLE "pages"));
+	EXPECT_EQ(0, file_value(SAMPLE "pages", NULL));
 	EXPECT_EQ(-EINVAL, write_file(SAMPLE "release", "1\n"));
 	/* Read-only and write-only files refuse the other direction. */
 	EXPECT_GT(0, write_file(SAMPLE "stats", "0\n"));
@@ -1777,7 +1690,7 @@ TEST_F(sample, movable_sample_growth_beyond_memory_is_enomem)
 	free_before = umm_free_pages();
 	snprintf(num, sizeof(num), "%lu\n", 2 * totalram_pages);
 	EXPECT_EQ(-ENOMEM, write_file(SAMPLE "pages", num));
-	EXPECT_EQ(100, knob_value(SAMPLE "pages"));
+	EXPECT_EQ(100, file_value(SAMPLE "pages", NULL));
 	EXPECT_EQ(100, file_value(SAMPLE "verify", "pages"));
 	EXPECT_EQ(0, file_value(SAMPLE "verify", "mismatches"));
 	EXPECT_EQ(0, file_value(SAMPLE "stats", "isolated"));

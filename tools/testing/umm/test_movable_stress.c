@@ -71,45 +71,6 @@ FIXTURE_TEARDOWN(umm)
 		EXPECT_EQ(0, get_taint());
 }
 
-/* ---- files ------------------------------------------------------------- */
-
-static int write_knob(const char *path, unsigned long val)
-{
-	char num[32];
-	ssize_t ret;
-
-	snprintf(num, sizeof(num), "%lu\n", val);
-	ret = kernel_write_file_path(path, num, strlen(num));
-	return ret < 0 ? ret : 0;
-}
-
-/* The number after "KEY " in @path (or the file's only number if !key). */
-static long file_value(const char *path, const char *key)
-{
-	char *buf, *line;
-	long val = -1;
-	ssize_t len = kernel_read_file_path(path, &buf);
-
-	if (len < 0)
-		return len;
-	if (!key) {
-		val = strtol(buf, NULL, 0);
-		kfree(buf);
-		return val;
-	}
-	for (line = buf; line && *line; line = strchr(line, '\n')) {
-		if (*line == '\n')
-			line++;
-		if (!strncmp(line, key, strlen(key)) &&
-		    line[strlen(key)] == ' ') {
-			val = strtol(line + strlen(key) + 1, NULL, 10);
-			break;
-		}
-	}
-	kfree(buf);
-	return val;
-}
-
 /* ---- the threads ------------------------------------------------------- */
 
 enum { DRIVER, COMPACTOR, SCANNER, FAULTS, READER, NR_ROLES };

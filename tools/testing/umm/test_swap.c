@@ -155,54 +155,6 @@ FIXTURE_TEARDOWN(codec)
 
 #define OWNER_SEED	0x73776170	/* "swap" */
 
-/* Write @val and a newline to @path, as echo does; 0 or -errno. */
-static int kwrite(const char *path, const char *val)
-{
-	char text[128];
-	ssize_t ret;
-
-	snprintf(text, sizeof(text), "%s\n", val);
-	ret = kernel_write_file_path(path, text, strlen(text));
-	return ret < 0 ? (int)ret : 0;
-}
-
-static int zwrite(const char *dev, const char *attr, const char *val)
-{
-	char path[128];
-
-	snprintf(path, sizeof(path), "/sys/block/%s/%s", dev, attr);
-	return kwrite(path, val);
-}
-
-/* The text of a file, in @buf; "" if it cannot be read. */
-static char *kread(const char *path, char *buf, size_t size)
-{
-	char *text;
-
-	buf[0] = '\0';
-	if (kernel_read_file_path(path, &text) >= 0) {
-		snprintf(buf, size, "%s", text);
-		kfree(text);
-	}
-	return buf;
-}
-
-/* The number after @key on the line of @path that starts with it; -1. */
-static long long file_value(const char *path, const char *key)
-{
-	static char buf[16384];
-	size_t len = strlen(key);
-	char *line;
-
-	kread(path, buf, sizeof(buf));
-	for (line = buf; line && *line; line = strchr(line, '\n'),
-	     line = line ? line + 1 : NULL)
-		if (!strncmp(line, key, len) &&
-		    (line[len] == ' ' || line[len] == '\t'))
-			return strtoll(line + len, NULL, 10);
-	return -1;
-}
-
 static long long meminfo_kb(const char *key)
 {
 	return file_value("/proc/meminfo", key);
@@ -225,7 +177,7 @@ static unsigned long long zstat(const char *dev, const char *file, int field)
 	int n;
 
 	snprintf(path, sizeof(path), "/sys/block/%s/%s", dev, file);
-	kread(path, buf, sizeof(buf));
+	read_file_buf(path, buf, sizeof(buf));
 	for (p = buf, n = 0; n < MM_STAT_FIELDS; p = end, n++) {
 		v[n] = strtoull(p, &end, 10);
 		if (end == p)
@@ -240,18 +192,6 @@ static unsigned long long zstat(const char *dev, const char *file, int field)
 static unsigned long long zpages(const char *dev)
 {
 	return zstat(dev, "mm_stat", ORIG_DATA_SIZE) >> PAGE_SHIFT;
-}
-
-static struct zram *zram_dev(const char *name)
-{
-	struct block_device *bdev = lookup_bdev(name);
-	struct zram *zram;
-
-	if (IS_ERR(bdev))
-		return NULL;
-	zram = bdev->bd_disk->private_data;
-	bdput(bdev);
-	return zram;
 }
 
 /* zram's own count of writes (failed ones included), not in sysfs. */
@@ -274,7 +214,7 @@ static long swaps_field(const char *dev, int col)
 	char buf[2048], name[64], *line;
 
 	snprintf(name, sizeof(name), "/dev/%s ", dev);
-	kread("/proc/swaps", buf, sizeof(buf));
+	read_file_buf("/proc/swaps", buf, sizeof(buf));
 	for (line = buf; line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
 		char *p = line, *end;
 		int i;
@@ -363,27 +303,6 @@ static int swap_dev_off(const char *dev)
 
 /* ---- helpers: tasks ------------------------------------------------------ */
 
-/* A started task with @bytes mapped and filled (@ratio per mille); NULL. */
-static struct workload *task_filled(const char *name, unsigned long bytes,
-				    unsigned int ratio, u64 seed)
-{
-	struct workload *w = workload_start(name);
-	long a, n;
-
-	if (IS_ERR(w)) {
-		printf("# workload_start(%s): %ld\n", name, PTR_ERR(w));
-		return NULL;
-	}
-	a = workload_mmap(w, bytes);
-	n = a < 0 ? a : workload_fill(w, ratio, seed);
-	if (a < 0 || n != (long)(bytes >> PAGE_SHIFT)) {
-		printf("# %s: mmap %ld, fill %ld\n", name, a, n);
-		workload_stop(w);
-		return NULL;
-	}
-	return w;
-}
-
 /* The task's mm, if it has not exited (task_lock: exit_mm() clears it). */
 static unsigned long mm_count(struct workload *w, int member)
 {
@@ -405,23 +324,6 @@ static unsigned long swapents(struct workload *w)
 static unsigned long rss(struct workload *w)
 {
 	return mm_count(w, -1);
-}
-
-static long verify_mismatches(struct workload *w, struct verify_result *res)
-{
-	long err = workload_verify(w, res);
-
-	return err ? err : (long)res->mismatches;
-}
-
-/* Wait up to 5 s for a killed task to have exited. */
-static bool wait_exited(struct workload *w)
-{
-	int ms;
-
-	for (ms = 0; ms < 5000 && !READ_ONCE(w->exited); ms++)
-		usleep(1000);
-	return READ_ONCE(w->exited);
 }
 
 /* What each pte of a task's first @nr pages holds (mm_pte_state()). */
@@ -542,14 +444,6 @@ static void check_swap_books(struct __test_metadata *_metadata,
 			global_node_page_state(NR_INACTIVE_ANON));
 }
 
-static u64 now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
-}
-
 static bool kswapd_idle(struct pglist_data *pgdat)
 {
 	if (!pgdat->kswapd)
@@ -619,14 +513,14 @@ TEST_F_TIMEOUT(codec, swap_tasks_of_1_5x_ram_verify_after_swapping_back_in, UMM_
 	take(&c0);
 	ASSERT_EQ(0, swap_dev_on("zram0", variant->alg, "256M", -1));
 	snprintf(want, sizeof(want), "[%s]", variant->alg);
-	EXPECT_NE(NULL, strstr(kread("/sys/block/zram0/comp_algorithm", buf,
+	EXPECT_NE(NULL, strstr(read_file_buf("/sys/block/zram0/comp_algorithm", buf,
 				     sizeof(buf)), want));
 	EXPECT_EQ(262140, meminfo_kb("SwapTotal:"));
 	EXPECT_EQ(262140, meminfo_kb("SwapFree:"));
 
-	w[0] = task_filled("a", MB(96), 500, umm_test_seed);
+	w[0] = task_filled("a", MB(96), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, w[0]);
-	w[1] = task_filled("b", MB(96), 500, umm_test_seed + 1);
+	w[1] = task_filled("b", MB(96), 500, umm_test_seed + 1, NULL);
 	ASSERT_NE(NULL, w[1]);
 	settle();
 	take(&c1);
@@ -686,9 +580,9 @@ TEST_F_TIMEOUT(det128, swap_swapoff_brings_every_page_back, UMM_TIMEOUT(120))
 	struct counters c0, c1;
 
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "256M", -1));
-	a = task_filled("a", MB(96), 500, umm_test_seed);
+	a = task_filled("a", MB(96), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
-	b = task_filled("b", MB(64), 500, umm_test_seed + 1);
+	b = task_filled("b", MB(64), 500, umm_test_seed + 1, NULL);
 	ASSERT_NE(NULL, b);
 	EXPECT_EQ(0, workload_stop(b));
 	out = swapents(a);
@@ -740,7 +634,7 @@ TEST_F_TIMEOUT(det64, swap_swapoff_without_room_fails_with_enomem_and_loses_noth
 	int err;
 
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "128M", -1));
-	a = task_filled("a", MB(80), 500, umm_test_seed);
+	a = task_filled("a", MB(80), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
 	ASSERT_LT(0, swapents(a));
 
@@ -777,7 +671,7 @@ TEST_F_TIMEOUT(det64, swap_write_failure_keeps_the_page_mapped, UMM_TIMEOUT(60))
 	char limit[32];
 
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "64M", -1));
-	a = task_filled("a", MB(8), 0, umm_test_seed);
+	a = task_filled("a", MB(8), 0, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
 	pte_map_init(&m, TASK_BASE, 2048);
 	snprintf(limit, sizeof(limit), "%llu",
@@ -840,7 +734,7 @@ TEST_F_TIMEOUT(det64, swap_full_device_stops_reclaim_cleanly, UMM_TIMEOUT(60))
 
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "4M", -1));
 	EXPECT_EQ(4092, meminfo_kb("SwapTotal:"));
-	a = task_filled("a", MB(16), 500, umm_test_seed);
+	a = task_filled("a", MB(16), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
 	pte_map_init(&m, TASK_BASE, 4096);
 	out0 = sum_vm_event(PSWPOUT);
@@ -892,7 +786,7 @@ TEST_F_TIMEOUT(det64, swap_oom_killer_only_once_swap_is_full, UMM_TIMEOUT(120))
 	struct counters c0, c1;
 
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "16M", -1));
-	w[0] = task_filled("a", MB(24), 500, umm_test_seed);
+	w[0] = task_filled("a", MB(24), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, w[0]);
 	w[1] = workload_start("b");
 	ASSERT_FALSE(IS_ERR(w[1]));
@@ -936,7 +830,7 @@ TEST_F_TIMEOUT(det64, swap_zram_mem_limit_then_oom_killer_loses_nothing_else, UM
 
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "128M", -1));
 	ASSERT_EQ(0, zwrite("zram0", "mem_limit", "8M"));
-	w[0] = task_filled("a", MB(16), 500, umm_test_seed);
+	w[0] = task_filled("a", MB(16), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, w[0]);
 	w[1] = workload_start("b");
 	ASSERT_FALSE(IS_ERR(w[1]));
@@ -1033,7 +927,7 @@ static void run_handmade(struct __test_metadata *_metadata, bool fail)
 	struct pte_map m;
 
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "8M", -1));
-	h.w = task_filled("a", 4 * PAGE_SIZE, 500, umm_test_seed);
+	h.w = task_filled("a", 4 * PAGE_SIZE, 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, h.w);
 	pte_map_init(&m, TASK_BASE, 4);
 	ASSERT_EQ(4, count_state(h.w, &m, 1));
@@ -1102,9 +996,9 @@ TEST_F_TIMEOUT(det128, swap_counters_agree_with_zram_and_proc_swaps, UMM_TIMEOUT
 	notify0 = zstat("zram0", "io_stat", NOTIFY_FREE);
 	take(&c0);
 
-	w[0] = task_filled("a", MB(96), 500, umm_test_seed);
+	w[0] = task_filled("a", MB(96), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, w[0]);
-	w[1] = task_filled("b", MB(96), 500, umm_test_seed + 1);
+	w[1] = task_filled("b", MB(96), 500, umm_test_seed + 1, NULL);
 	ASSERT_NE(NULL, w[1]);
 	settle();
 	take(&c1);
@@ -1191,11 +1085,11 @@ struct swap_state {
 
 static void swap_state(struct swap_state *s)
 {
-	kread("/proc/swaps", s->swaps, sizeof(s->swaps));
+	read_file_buf("/proc/swaps", s->swaps, sizeof(s->swaps));
 	s->total = meminfo_kb("SwapTotal:");
 	s->free = meminfo_kb("SwapFree:");
-	kread("/sys/block/zram0/mm_stat", s->mm_stat, sizeof(s->mm_stat));
-	kread("/sys/block/zram0/disksize", s->disksize, sizeof(s->disksize));
+	read_file_buf("/sys/block/zram0/mm_stat", s->mm_stat, sizeof(s->mm_stat));
+	read_file_buf("/sys/block/zram0/disksize", s->disksize, sizeof(s->disksize));
 }
 
 static const struct {
@@ -1535,18 +1429,18 @@ TEST_F(det64, swap_swappiness_is_0_to_100)
 	char buf[32];
 	unsigned int i;
 
-	EXPECT_STREQ("60\n", kread("/proc/sys/vm/swappiness", buf, sizeof(buf)));
+	EXPECT_STREQ("60\n", read_file_buf("/proc/sys/vm/swappiness", buf, sizeof(buf)));
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
-		EXPECT_EQ(-EINVAL, kwrite("/proc/sys/vm/swappiness", bad[i])) {
+		EXPECT_EQ(-EINVAL, echo_file("/proc/sys/vm/swappiness", bad[i])) {
 			TH_LOG("swappiness '%s'", bad[i]);
 		}
 		EXPECT_EQ(60, vm_swappiness);
 	}
-	EXPECT_EQ(0, kwrite("/proc/sys/vm/swappiness", "0"));
-	EXPECT_STREQ("0\n", kread("/proc/sys/vm/swappiness", buf, sizeof(buf)));
-	EXPECT_EQ(0, kwrite("/proc/sys/vm/swappiness", "100"));
+	EXPECT_EQ(0, echo_file("/proc/sys/vm/swappiness", "0"));
+	EXPECT_STREQ("0\n", read_file_buf("/proc/sys/vm/swappiness", buf, sizeof(buf)));
+	EXPECT_EQ(0, echo_file("/proc/sys/vm/swappiness", "100"));
 	EXPECT_EQ(100, vm_swappiness);
-	EXPECT_EQ(0, kwrite("/proc/sys/vm/swappiness", "60"));
+	EXPECT_EQ(0, echo_file("/proc/sys/vm/swappiness", "60"));
 }
 
 /*
@@ -1566,9 +1460,9 @@ TEST_F_TIMEOUT(det64, swap_swappiness_zero_swaps_nothing_above_the_high_watermar
 	struct page *page;
 
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "64M", -1));
-	a = task_filled("a", MB(16), 500, umm_test_seed);
+	a = task_filled("a", MB(16), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
-	ASSERT_EQ(0, kwrite("/proc/sys/vm/swappiness", "0"));
+	ASSERT_EQ(0, echo_file("/proc/sys/vm/swappiness", "0"));
 	ASSERT_LT(high_wmark_pages(zone), zone_page_state(zone, NR_FREE_PAGES));
 
 	out0 = sum_vm_event(PSWPOUT);
@@ -1604,14 +1498,14 @@ TEST_F_TIMEOUT(det64, swap_swappiness_zero_swaps_nothing_above_the_high_watermar
 
 	/* Plenty free again, but swappiness 1: anon is scanned. */
 	ASSERT_LT(high_wmark_pages(zone), zone_page_state(zone, NR_FREE_PAGES));
-	ASSERT_EQ(0, kwrite("/proc/sys/vm/swappiness", "1"));
+	ASSERT_EQ(0, echo_file("/proc/sys/vm/swappiness", "1"));
 	out0 = sum_vm_event(PSWPOUT);
 	reclaimed = shrink_all_memory(256);
 	EXPECT_LE(256, reclaimed);
 	EXPECT_EQ(reclaimed, sum_vm_event(PSWPOUT) - out0);
 	EXPECT_EQ(0, verify_mismatches(a, &res));
 	EXPECT_EQ(4096, res.checked);
-	EXPECT_EQ(0, kwrite("/proc/sys/vm/swappiness", "60"));
+	EXPECT_EQ(0, echo_file("/proc/sys/vm/swappiness", "60"));
 	EXPECT_EQ(0, workload_stop(a));
 	EXPECT_EQ(0, swap_dev_off("zram0"));
 }
@@ -1620,7 +1514,7 @@ TEST_F_TIMEOUT(det64, swap_swappiness_zero_swaps_nothing_above_the_high_watermar
 TEST_F(det64, swap_no_swap_no_reclaim)
 {
 	unsigned long scan0 = sum_vm_event(PGSCAN_ANON);
-	struct workload *a = task_filled("a", MB(8), 500, umm_test_seed);
+	struct workload *a = task_filled("a", MB(8), 500, umm_test_seed, NULL);
 
 	ASSERT_NE(NULL, a);
 	EXPECT_EQ(0, zone_reclaimable_pages(UMM_ZONE(ZONE_NORMAL)));
@@ -1650,7 +1544,7 @@ TEST_F_TIMEOUT(det64, swap_direct_reclaim_without_kswapd, UMM_TIMEOUT(60))
 
 	ASSERT_NE(NULL, held);
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "64M", -1));
-	a = task_filled("a", MB(40), 500, umm_test_seed);
+	a = task_filled("a", MB(40), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
 
 	take(&c0);
@@ -1699,7 +1593,7 @@ TEST_F_TIMEOUT(det64, swap_kswapd_balances_to_the_high_watermark, UMM_TIMEOUT(60
 	struct page *page;
 
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "64M", -1));
-	a = task_filled("a", MB(32), 500, umm_test_seed);
+	a = task_filled("a", MB(32), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
 	while (zone_page_state(zone, NR_FREE_PAGES) >= low_wmark_pages(zone) &&
 	       (page = alloc_page(__GFP_NOWARN)))
@@ -1773,7 +1667,7 @@ TEST_F_TIMEOUT(det64, swap_kswapd_reclaims_for_a_high_order_then_wakes_kcompactd
 	LIST_HEAD(held);
 
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "64M", -1));
-	a = task_filled("a", MB(64), 500, umm_test_seed);
+	a = task_filled("a", MB(64), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
 	/* Every other page back: holes of one page everywhere. */
 	ASSERT_LT(0, workload_dontneed(a, 50, 2, 0));
@@ -1851,7 +1745,7 @@ TEST_F_TIMEOUT(det64, swap_task_page_fault_below_low_watermark_wakes_kswapd, UMM
 	ASSERT_EQ(ZONE_MOVABLE, gfp_zone(GFP_HIGHUSER_MOVABLE));
 	ASSERT_FALSE(managed_zone(UMM_ZONE(ZONE_MOVABLE)));
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "64M", -1));
-	a = task_filled("a", MB(32), 500, umm_test_seed);
+	a = task_filled("a", MB(32), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
 	/* Holes where the page tables exist: faults allocate the page only. */
 	ASSERT_EQ(82, workload_dontneed(a, 1, 100, 0));
@@ -1896,7 +1790,7 @@ TEST_F_TIMEOUT(thr64, swap_kswapd_thread_reclaims_in_the_background, UMM_TIMEOUT
 	ASSERT_NE(NULL, pgdat->kswapd);
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "64M", -1));
 	take(&c0);
-	a = task_filled("a", MB(72), 500, umm_test_seed);
+	a = task_filled("a", MB(72), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
 	settle();
 	take(&c1);
@@ -1935,7 +1829,7 @@ TEST_F_TIMEOUT(two, swap_higher_priority_first_and_swapoff_moves_pages_over, UMM
 	EXPECT_EQ(5, swaps_field("zram0", 4));
 	EXPECT_EQ(10, swaps_field("zram1", 4));
 	EXPECT_EQ(2 * 65532, meminfo_kb("SwapTotal:"));
-	a = task_filled("a", MB(72), 500, umm_test_seed);
+	a = task_filled("a", MB(72), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
 	used1 = swap_used_pages("zram1");
 	EXPECT_LT(0, used1);
@@ -1970,7 +1864,7 @@ TEST_F_TIMEOUT(two, swap_equal_priorities_share_round_robin, UMM_TIMEOUT(60))
 
 	ASSERT_EQ(0, swap_dev_on("zram0", NULL, "64M", 7));
 	ASSERT_EQ(0, swap_dev_on("zram1", NULL, "64M", 7));
-	a = task_filled("a", MB(16), 500, umm_test_seed);
+	a = task_filled("a", MB(16), 500, umm_test_seed, NULL);
 	ASSERT_NE(NULL, a);
 	EXPECT_LE(1024, shrink_all_memory(1024));
 	used0 = swap_used_pages("zram0");
@@ -2192,11 +2086,6 @@ static void conc_driver(struct conc *c, int i)
 		}
 		atomic_inc(&c->rounds[i]);
 	}
-}
-
-static int compact_memory(void)
-{
-	return kwrite("/proc/sys/vm/compact_memory", "1");
 }
 
 /*

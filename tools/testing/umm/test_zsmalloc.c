@@ -428,11 +428,6 @@ static void free_all(struct zs_pool *pool, struct tobj *o, unsigned long n)
 	}
 }
 
-static unsigned long nr_zspages(void)
-{
-	return global_zone_page_state(NR_ZSPAGES);
-}
-
 static unsigned long nr_populated_zones(void)
 {
 	struct zone *zone;
@@ -441,41 +436,6 @@ static unsigned long nr_populated_zones(void)
 	for_each_populated_zone(zone)
 		n++;
 	return n;
-}
-
-static int compact_memory(void)
-{
-	ssize_t ret = kernel_write_file_path("/proc/sys/vm/compact_memory",
-					     "1\n", 2);
-
-	return ret < 0 ? ret : 0;
-}
-
-/* A pseudo file's text, malloc'ed; NULL if it cannot be read. */
-static char *read_text(const char *path)
-{
-	char *buf, *copy;
-
-	if (kernel_read_file_path(path, &buf) < 0)
-		return NULL;
-	copy = strdup(buf);
-	kfree(buf);
-	return copy;
-}
-
-static long vmstat_value(const char *key)
-{
-	char *text = read_text("/proc/vmstat"), *p;
-	size_t len = strlen(key);
-	long val = -1;
-
-	for (p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
-		if (!strncmp(p, key, len) && p[len] == ' ') {
-			val = strtol(p + len + 1, NULL, 10);
-			break;
-		}
-	free(text);
-	return val;
 }
 
 /* ---- migration targets ------------------------------------------------- */
@@ -1918,7 +1878,7 @@ static long classes_total_freeable(const char *pool_name)
 	long ret = -1;
 
 	snprintf(path, sizeof(path), CLASSES_DIR "%s/classes", pool_name);
-	text = read_text(path);
+	text = read_file(path);
 	if (text && parse_classes(text, rows, ZS_NR_CLASSES, &total) > 0)
 		ret = total.v[C_FREEABLE];
 	free(text);
@@ -1931,7 +1891,7 @@ static long classes_total_used(const char *pool_name)
 	long ret;
 
 	snprintf(path, sizeof(path), CLASSES_DIR "%s/classes", pool_name);
-	text = read_text(path);
+	text = read_file(path);
 	ret = text ? total_used_of(text) : -1;
 	free(text);
 	return ret;
@@ -2044,7 +2004,7 @@ TEST_F(umm, zsmalloc_classes_file_is_linux_format_and_adds_up)
 		     sum.v[C_ALLOC], sum.v[C_USED], sum.v[C_PAGES], "",
 		     sum.v[C_FREEABLE]);
 
-	text = read_text(CLASSES_DIR "zs_classes/classes");
+	text = read_file(CLASSES_DIR "zs_classes/classes");
 	ASSERT_NE(NULL, text);
 	EXPECT_STREQ(expect, text);
 	if (strcmp(expect, text))
@@ -2078,7 +2038,7 @@ TEST_F(umm, zsmalloc_classes_file_is_linux_format_and_adds_up)
 	pool2 = zs_create_pool("zs_classes2");
 	ASSERT_NE(NULL, pool2);
 	ASSERT_NE(0, zmalloc(pool2, &extra, 100, 1, ZS_GFP));
-	text = read_text(CLASSES_DIR "zs_classes2/classes");
+	text = read_file(CLASSES_DIR "zs_classes2/classes");
 	ASSERT_NE(NULL, text);
 	EXPECT_EQ(1, total_used_of(text));
 	free(text);
@@ -2086,7 +2046,7 @@ TEST_F(umm, zsmalloc_classes_file_is_linux_format_and_adds_up)
 		  vmstat_value("nr_zspages"));
 	zs_free(pool2, extra.handle);
 	zs_destroy_pool(pool2);
-	EXPECT_EQ(NULL, read_text(CLASSES_DIR "zs_classes2/classes"));
+	EXPECT_EQ(NULL, read_file(CLASSES_DIR "zs_classes2/classes"));
 
 	/* zs_compact() empties "freeable". */
 	zs_compact(pool);
@@ -2095,7 +2055,7 @@ TEST_F(umm, zsmalloc_classes_file_is_linux_format_and_adds_up)
 	free_all(pool, o, n);
 	EXPECT_EQ(0, vmstat_value("nr_zspages"));
 	zs_destroy_pool(pool);
-	EXPECT_EQ(NULL, read_text(CLASSES_DIR "zs_classes/classes"));
+	EXPECT_EQ(NULL, read_file(CLASSES_DIR "zs_classes/classes"));
 	free(o);
 	free(inuse);
 	free(expect);
@@ -2120,7 +2080,7 @@ TEST_F(umm, zsmalloc_bad_sizes_and_null_handle_change_nothing)
 	ASSERT_NE(0, zmalloc(pool, &o[0], 100, 1, ZS_GFP));
 	pages = zs_get_total_pages(pool);
 	free_pages = umm_free_pages();
-	before = read_text(CLASSES_DIR "bad/classes");
+	before = read_file(CLASSES_DIR "bad/classes");
 	ASSERT_NE(NULL, before);
 
 	EXPECT_EQ(0, zs_malloc(pool, 0, ZS_GFP));
@@ -2128,7 +2088,7 @@ TEST_F(umm, zsmalloc_bad_sizes_and_null_handle_change_nothing)
 	EXPECT_EQ(0, zs_malloc(pool, (size_t)-1, ZS_GFP));
 	zs_free(pool, 0);
 
-	after = read_text(CLASSES_DIR "bad/classes");
+	after = read_file(CLASSES_DIR "bad/classes");
 	ASSERT_NE(NULL, after);
 	EXPECT_STREQ(before, after);
 	EXPECT_EQ(pages, zs_get_total_pages(pool));

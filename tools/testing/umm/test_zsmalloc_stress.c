@@ -87,14 +87,6 @@ struct stress {
 	unsigned long next_id[NR_MAPPERS];
 };
 
-static u64 now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
-}
-
 static u64 next_rnd(u64 *s)
 {
 	*s ^= *s << 13;

@@ -57,6 +57,60 @@ unsigned long nr_free_blocks(struct zone *zone, unsigned int order, int mt)
 	return n;
 }
 
+unsigned long free_order9_units(void)
+{
+	unsigned long n = 0;
+	unsigned int order;
+	struct zone *zone;
+
+	drain_all_pages(NULL);
+	for_each_populated_zone(zone) {
+		spin_lock(&zone->lock);
+		for (order = pageblock_order; order < MAX_ORDER; order++)
+			n += zone->free_area[order].nr_free <<
+			     (order - pageblock_order);
+		spin_unlock(&zone->lock);
+	}
+	return n;
+}
+
+void lower_watermarks(void)
+{
+	min_free_kbytes = 0;
+	watermark_scale_factor = 1;
+	setup_per_zone_wmarks();
+}
+
+u64 now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
+}
+
+long rss_bytes(void)
+{
+	long size, resident = 0;
+	FILE *f = fopen("/proc/self/statm", "r");
+
+	if (!f)
+		return -1;
+	if (fscanf(f, "%ld %ld", &size, &resident) != 2)
+		resident = -1;
+	fclose(f);
+	return resident * sysconf(_SC_PAGESIZE);
+}
+
+unsigned long count_lines(const char *s)
+{
+	unsigned long n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
 static int check_zone(struct zone *zone)
 {
 	unsigned long sum = 0, pfn;
