@@ -10,9 +10,10 @@
  * debugfs classes file says are asserted as exact numbers, not read back
  * from the code under test.  They also look inside: a handle is a pointer
  * to a word holding (pfn, index) << 1, page->private of a zspage page is
- * its struct zspage, whose head they mirror (struct zspage_view), and
- * page->freelist chains its pages.  If mm/zsmalloc.c changes any of that,
- * zspage_of() notices (the magic number) and the tests say so.
+ * its struct zspage (mm/zsmalloc.h, the very structure mm/zsmalloc.c
+ * uses), and page->freelist chains its pages.  If mm/zsmalloc.c changes
+ * where those live, zspage_of() notices (the magic number) and the tests
+ * say so.
  *
  * Page migration is driven two ways: by compaction (compact_memory),
  * and page by page with isolate_movable_page() and migrate_pages() to a
@@ -49,6 +50,7 @@
 #include <linux/workqueue.h>
 #include <linux/slab.h>
 #include <linux/err.h>
+#include "../../../mm/zsmalloc.h"
 
 /* Series on, series off, and series on with a ZONE_MOVABLE to go to. */
 FIXTURE_VARIANT_ADD(umm, mem64m) {
@@ -247,22 +249,6 @@ static unsigned long min_pages(const struct zclass *c, unsigned long live)
 
 /* ---- white-box access to zsmalloc's structures ------------------------- */
 
-/* The head of struct zspage in mm/zsmalloc.c. */
-struct zspage_view {
-	unsigned int flags;
-	unsigned int inuse;
-	unsigned int freeobj;
-	struct page *first_page;
-};
-
-#define ZSPAGE_MAGIC		0x58
-#define ZSV_FULLNESS(f)		((f) & 3)
-#define ZSV_CLASS(f)		(((f) >> 2) & 0xff)
-#define ZSV_ISOLATED(f)		(((f) >> 10) & 7)
-#define ZSV_MAGIC(f)		(((f) >> 13) & 0xff)
-
-enum { FG_EMPTY, FG_ALMOST_EMPTY, FG_ALMOST_FULL, FG_FULL };
-
 static unsigned long handle_word(unsigned long handle)
 {
 	return __atomic_load_n((unsigned long *)handle, __ATOMIC_RELAXED);
@@ -284,12 +270,12 @@ static unsigned long make_obj(struct page *page, unsigned int idx)
 }
 
 /* The zspage of a zspage page; NULL if the page does not look like one. */
-static struct zspage_view *zspage_of(struct page *page)
+static struct zspage *zspage_of(struct page *page)
 {
-	struct zspage_view *zs = (struct zspage_view *)page_private(page);
+	struct zspage *zs = (struct zspage *)page_private(page);
 
-	if (!zs || ZSV_MAGIC(READ_ONCE(zs->flags)) != ZSPAGE_MAGIC) {
-		printf("# pfn %#lx: no zspage behind page->private (%p): has struct zspage changed?\n",
+	if (!zs || ZS_FIELD(READ_ONCE(zs->flags), MAGIC) != ZSPAGE_MAGIC) {
+		printf("# pfn %#lx: no zspage behind page->private (%p): has zsmalloc changed?\n",
 		       page_to_pfn(page), zs);
 		return NULL;
 	}
@@ -297,7 +283,7 @@ static struct zspage_view *zspage_of(struct page *page)
 }
 
 /* The pages of a zspage in order; returns how many. */
-static int zspage_pages(struct zspage_view *zs, struct page **pages)
+static int zspage_pages(struct zspage *zs, struct page **pages)
 {
 	struct page *page = zs->first_page;
 	int n = 0;
@@ -311,7 +297,7 @@ static int zspage_pages(struct zspage_view *zs, struct page **pages)
 	return n;
 }
 
-static struct zspage_view *handle_zspage(unsigned long handle)
+static struct zspage *handle_zspage(unsigned long handle)
 {
 	return zspage_of(obj_page(handle_word(handle)));
 }
@@ -490,7 +476,7 @@ static int migrate_one(struct page *page, struct targets *t,
  * The flags and fields of every page of @zs as zsmalloc sets them.
  * Returns the number of problems, printed.
  */
-static int check_zspage(struct zs_pool *pool, struct zspage_view *zs,
+static int check_zspage(struct zs_pool *pool, struct zspage *zs,
 			const struct zclass *c)
 {
 	struct page *pages[ZS_MAX_PAGES];
@@ -540,7 +526,7 @@ static int check_zspages_of(struct zs_pool *pool, struct tobj *o,
 	int bad = 0;
 
 	for (i = 0; i < n; i++) {
-		struct zspage_view *zs;
+		struct zspage *zs;
 		const struct zclass *c;
 		struct page *pages[ZS_MAX_PAGES];
 		unsigned long word;
@@ -552,7 +538,7 @@ static int check_zspages_of(struct zs_pool *pool, struct tobj *o,
 		zs = zspage_of(obj_page(word));
 		c = class_of(o[i].size);
 		idx = obj_index(word);
-		if (!zs || ZSV_CLASS(zs->flags) != c->index || idx >= c->opz) {
+		if (!zs || ZS_FIELD(zs->flags, CLASS) != c->index || idx >= c->opz) {
 			printf("# object %lu: class or index wrong\n", i);
 			return bad + 1;
 		}
@@ -587,7 +573,7 @@ TEST_F(umm, zsmalloc_every_size_from_1_to_page_size_round_trips)
 	struct tobj *o = calloc(cap, sizeof(*o));
 	size_t *req = calloc(cap, sizeof(size_t));
 	int *seq = calloc(ZS_NR_CLASSES, sizeof(int));
-	struct zspage_view **cur = calloc(ZS_NR_CLASSES, sizeof(void *));
+	struct zspage **cur = calloc(ZS_NR_CLASSES, sizeof(void *));
 	unsigned long spanning = 0, huge = 0, expect_pages = 0, misplaced = 0;
 	unsigned long expect_spanning = 0;
 	size_t s;
@@ -614,7 +600,7 @@ TEST_F(umm, zsmalloc_every_size_from_1_to_page_size_round_trips)
 
 	for (n = 0; n < nr; n++) {
 		const struct zclass *c;
-		struct zspage_view *zs;
+		struct zspage *zs;
 		struct page *pages[ZS_MAX_PAGES];
 		unsigned long word;
 		unsigned int idx, off;
@@ -627,7 +613,7 @@ TEST_F(umm, zsmalloc_every_size_from_1_to_page_size_round_trips)
 		idx = obj_index(word);
 		zs = zspage_of(obj_page(word));
 		ASSERT_NE(NULL, zs);
-		ASSERT_EQ(c->index, ZSV_CLASS(zs->flags));
+		ASSERT_EQ(c->index, ZS_FIELD(zs->flags, CLASS));
 		/* Index k of the class's current zspage, a new one at 0. */
 		EXPECT_EQ(seq[c->index] % c->opz, idx);
 		if (idx == 0) {
@@ -814,7 +800,7 @@ TEST_F(umm, zsmalloc_zs_compact_keeps_handles_and_data)
 
 /* The pfns of a zspage's pages, to compare before and after. */
 struct zsnap {
-	struct zspage_view *zs;
+	struct zspage *zs;
 	unsigned long pfn[ZS_MAX_PAGES];
 	int n;
 };
@@ -828,7 +814,7 @@ static int snapshot(struct tobj *o, unsigned long n, struct zsnap *snap,
 
 	for (i = 0; i < n; i++) {
 		struct page *pages[ZS_MAX_PAGES];
-		struct zspage_view *zs;
+		struct zspage *zs;
 
 		if (!o[i].handle)
 			continue;
@@ -1041,7 +1027,7 @@ static void migrate_every_page(struct __test_metadata *_metadata,
 	struct tobj *o = calloc(c->opz + 2, sizeof(*o));
 	struct page *pages[ZS_MAX_PAGES], *now[ZS_MAX_PAGES];
 	unsigned int freed[2] = { 0, 0 }, nr_freed = 0, i, got[2];
-	struct zspage_view *zs;
+	struct zspage *zs;
 	int p, q;
 
 	ASSERT_NE(NULL, pool);
@@ -1060,7 +1046,7 @@ static void migrate_every_page(struct __test_metadata *_metadata,
 		ASSERT_EQ(i, obj_index(handle_word(o[i].handle)));
 	}
 	ASSERT_EQ(c->ppz, zspage_pages(zs, pages));
-	EXPECT_EQ(FG_FULL, ZSV_FULLNESS(zs->flags));
+	EXPECT_EQ(ZS_FULL, ZS_FIELD(zs->flags, FULLNESS));
 	if (c->opz >= 4) {
 		freed[nr_freed++] = 1;
 		for (i = 2; i < c->opz - 1 && !obj_spans(c, i); i++)
@@ -1080,7 +1066,7 @@ static void migrate_every_page(struct __test_metadata *_metadata,
 
 		ASSERT_TRUE(isolate_movable_page(old, 0));
 		EXPECT_TRUE(PageIsolated(old));
-		EXPECT_EQ(1, ZSV_ISOLATED(zs->flags));
+		EXPECT_EQ(1, ZS_FIELD(zs->flags, ISOLATED));
 		list_add(&old->lru, &leftover);
 		EXPECT_EQ(0, migrate_pages(&leftover, target_alloc, target_free,
 					   (unsigned long)&t, MIGRATE_SYNC,
@@ -1096,7 +1082,7 @@ static void migrate_every_page(struct __test_metadata *_metadata,
 		for (q = 0; q < c->ppz; q++) {
 			EXPECT_EQ(q == p ? new : pages[q], now[q]);
 		}
-		EXPECT_EQ(0, ZSV_ISOLATED(zs->flags));
+		EXPECT_EQ(0, ZS_FIELD(zs->flags, ISOLATED));
 		EXPECT_EQ(0, page_count(old));
 		EXPECT_FALSE(PagePrivate(old));
 		EXPECT_EQ(0, check_zspage(pool, zs, c));
@@ -1134,7 +1120,7 @@ static void migrate_every_page(struct __test_metadata *_metadata,
 			    (got[0] == freed[1] && got[1] == freed[0]));
 	}
 	EXPECT_EQ(c->ppz, zs_get_total_pages(pool));
-	EXPECT_EQ(FG_FULL, ZSV_FULLNESS(zs->flags));
+	EXPECT_EQ(ZS_FULL, ZS_FIELD(zs->flags, FULLNESS));
 	EXPECT_EQ(0, bad_objects(pool, o, c->opz + nr_freed, ZS_MM_RO));
 	free_all(pool, o, c->opz + nr_freed);
 	EXPECT_EQ(0, zs_get_total_pages(pool));
@@ -1190,7 +1176,7 @@ static void empty_while_isolated(struct __test_metadata *_metadata, int p,
 	struct zs_pool *pool = zs_create_pool("emptied");
 	struct page *pages[ZS_MAX_PAGES];
 	struct targets t = { .gfp = GFP_HIGHUSER_MOVABLE };
-	struct zspage_view *zs;
+	struct zspage *zs;
 	struct tobj *o, extra;
 	LIST_HEAD(list);
 	unsigned int i;
@@ -1269,7 +1255,7 @@ TEST_F(mig, zsmalloc_zspage_with_two_isolated_pages_goes_when_both_are_back)
 	struct page *pages[ZS_MAX_PAGES];
 	LIST_HEAD(first);
 	LIST_HEAD(last);
-	struct zspage_view *zs;
+	struct zspage *zs;
 	struct tobj *o;
 	unsigned int i;
 
@@ -1287,7 +1273,7 @@ TEST_F(mig, zsmalloc_zspage_with_two_isolated_pages_goes_when_both_are_back)
 	list_add(&pages[0]->lru, &first);
 	ASSERT_TRUE(isolate_movable_page(pages[3], 0));
 	list_add(&pages[3]->lru, &last);
-	EXPECT_EQ(2, ZSV_ISOLATED(zs->flags));
+	EXPECT_EQ(2, ZS_FIELD(zs->flags, ISOLATED));
 	/* A third page of an isolated zspage can be isolated too. */
 	EXPECT_TRUE(isolate_movable_page(pages[1], 0));
 	list_add(&pages[1]->lru, &first);
@@ -1299,7 +1285,7 @@ TEST_F(mig, zsmalloc_zspage_with_two_isolated_pages_goes_when_both_are_back)
 	EXPECT_EQ(2, t.allocated);
 	flush_scheduled_work();
 	EXPECT_EQ(4, zs_get_total_pages(pool));
-	EXPECT_EQ(1, ZSV_ISOLATED(zs->flags));
+	EXPECT_EQ(1, ZS_FIELD(zs->flags, ISOLATED));
 	putback_movable_pages(&last);
 	flush_scheduled_work();
 	EXPECT_EQ(0, zs_get_total_pages(pool));
@@ -1311,13 +1297,13 @@ TEST_F(mig, zsmalloc_zspage_with_two_isolated_pages_goes_when_both_are_back)
 /* ---- migrations that fail, and one that must wait ---------------------- */
 
 /* A zspage of class @c with every object but the last; its pages. */
-static struct zspage_view *almost_full_zspage(struct __test_metadata *_metadata,
+static struct zspage *almost_full_zspage(struct __test_metadata *_metadata,
 					      struct zs_pool *pool,
 					      const struct zclass *c,
 					      struct tobj *o,
 					      struct page **pages)
 {
-	struct zspage_view *zs;
+	struct zspage *zs;
 	unsigned int i;
 
 	for (i = 0; i + 1 < c->opz; i++)
@@ -1340,7 +1326,7 @@ TEST_F(mig, zsmalloc_no_target_then_putback_returns_the_zspage)
 	struct zs_pool *pool = zs_create_pool("no_target");
 	struct targets t = { .fail = true };
 	struct page *pages[ZS_MAX_PAGES];
-	struct zspage_view *zs;
+	struct zspage *zs;
 	unsigned long fail = sum_vm_event(PGMIGRATE_FAIL);
 	struct tobj *o;
 	LIST_HEAD(list);
@@ -1362,7 +1348,7 @@ TEST_F(mig, zsmalloc_no_target_then_putback_returns_the_zspage)
 
 	putback_movable_pages(&list);
 	EXPECT_FALSE(PageIsolated(pages[1]));
-	EXPECT_EQ(0, ZSV_ISOLATED(zs->flags));
+	EXPECT_EQ(0, ZS_FIELD(zs->flags, ISOLATED));
 	EXPECT_EQ(0, check_zspage(pool, zs, c));
 	/* The fuller of the two zspages gets the next object. */
 	ASSERT_NE(0, zmalloc(pool, &o[c->opz + 1], class_max_req(c), 501,
@@ -1391,7 +1377,7 @@ TEST_F(mig, zsmalloc_pinned_object_fails_migration_then_putback_and_retry)
 	struct targets t = { .gfp = GFP_HIGHUSER_MOVABLE };
 	struct page *pages[ZS_MAX_PAGES];
 	unsigned long fail, success, word;
-	struct zspage_view *zs;
+	struct zspage *zs;
 	struct tobj *o, *victim = NULL;
 	LIST_HEAD(list);
 	unsigned int i;
@@ -1499,7 +1485,7 @@ TEST_F_TIMEOUT(mig, zsmalloc_migration_waits_for_a_mapper_across_the_page,
 	const struct zclass *c;
 	struct zs_pool *pool = zs_create_pool("wait");
 	struct page *pages[ZS_MAX_PAGES];
-	struct zspage_view *zs;
+	struct zspage *zs;
 	LIST_HEAD(leftover);
 	struct tobj *o;
 	unsigned int i;
@@ -1620,7 +1606,7 @@ TEST_F(mig, zsmalloc_tail_garbage_is_not_an_object_to_migration)
 	struct page *pages[ZS_MAX_PAGES], *last;
 	struct targets t = { .gfp = GFP_HIGHUSER_MOVABLE };
 	const struct zclass *c;
-	struct zspage_view *zs;
+	struct zspage *zs;
 	unsigned long pfns[2], word;
 	LIST_HEAD(list);
 	struct tobj *o;
@@ -1717,7 +1703,7 @@ TEST_F(mig, zsmalloc_header_left_by_migration_is_not_an_object)
 	struct zs_pool *pool = zs_create_pool("left");
 	struct page *pa[ZS_MAX_PAGES], *pb[ZS_MAX_PAGES], *spare, *old;
 	const struct zclass *a, *b;
-	struct zspage_view *za, *zb;
+	struct zspage *za, *zb;
 	unsigned long tail, word;
 	unsigned int i, stranger;
 	LIST_HEAD(list);
@@ -1789,7 +1775,7 @@ TEST_F(zones, zsmalloc_nr_zspages_per_zone_follow_a_page_across_zones)
 	struct zs_pool *pool = zs_create_pool("zones");
 	struct page *pages[ZS_MAX_PAGES];
 	const struct zclass *c;
-	struct zspage_view *zs;
+	struct zspage *zs;
 	LIST_HEAD(list);
 	struct tobj *o;
 	unsigned int i;

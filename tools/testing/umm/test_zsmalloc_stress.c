@@ -37,6 +37,7 @@
 #include <linux/pagemap.h>
 #include <linux/pseudo_fs.h>
 #include <linux/workqueue.h>
+#include "../../../mm/zsmalloc.h"
 
 FIXTURE_VARIANT_ADD(umm, mem64m) {
 	.params = "mem=64M",
@@ -47,13 +48,8 @@ UMM_FIXTURE_SETUP
 #define ZS_GFP		(GFP_KERNEL | __GFP_MOVABLE | __GFP_HIGHMEM)
 #define ZS_MIN_SIZE	32
 #define ZS_DELTA	16
-/* See test_zsmalloc.c: the handle word and the head of struct zspage. */
+/* See test_zsmalloc.c: the handle word. */
 #define ZS_INDEX_BITS	(BITS_PER_LONG - (48 - PAGE_SHIFT) - 1)
-#define ZSV_CLASS(f)	(((f) >> 2) & 0xff)
-
-struct zspage_view {
-	unsigned int flags;
-};
 
 #define NR_MAPPERS	4
 #define NR_OBJS		1500		/* per mapper */
@@ -171,8 +167,8 @@ static bool mapped_obj_spans(unsigned long handle)
 					     __ATOMIC_RELAXED);
 	struct page *page = pfn_to_page(word >> 1 >> ZS_INDEX_BITS);
 	unsigned long idx = (word >> 1) & ((1UL << ZS_INDEX_BITS) - 1);
-	struct zspage_view *zs = (struct zspage_view *)page_private(page);
-	unsigned int class = ZSV_CLASS(READ_ONCE(zs->flags));
+	struct zspage *zs = (struct zspage *)page_private(page);
+	unsigned int class = ZS_FIELD(READ_ONCE(zs->flags), CLASS);
 	unsigned long size = min_t(unsigned long,
 				   ZS_MIN_SIZE + class * ZS_DELTA, PAGE_SIZE);
 
