@@ -22,12 +22,14 @@
  * isolated, and for migrations that fail (no target, a pinned object) or
  * have to wait (an object mapped on another thread).
  *
- * Four tests show bugs of mm/zsmalloc.c as it stands (their comments
- * say what goes wrong): zsmalloc_tail_garbage_is_not_an_object_to_*
- * and zsmalloc_header_left_by_migration_is_not_an_object (the tail of a
- * zspage is never initialised, and page scans take stale bytes there for
- * an object), and zsmalloc_nr_zspages_per_zone_follow_a_page_across_zones
- * (NR_ZSPAGES stays with the old zone when a page migrates to another).
+ * Four tests keep bugs that mm/zsmalloc.c once had from coming back
+ * (their comments say what went wrong):
+ * zsmalloc_tail_garbage_is_not_an_object_to_* and
+ * zsmalloc_header_left_by_migration_is_not_an_object (page scans took
+ * stale bytes in the tail of a zspage for an object), and
+ * zsmalloc_nr_zspages_per_zone_follow_a_page_across_zones (NR_ZSPAGES
+ * stayed with the old zone when a page migrated to another).  The bugs
+ * are fixed: all four pass.
  *
  * The threaded stress tests (mapping while pages move) are in
  * test_zsmalloc_stress.c.
