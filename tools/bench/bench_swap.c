@@ -99,7 +99,8 @@ static double ratio(unsigned long a, unsigned long b)
 
 static int swap_on(const char *alg)
 {
-	if (zwrite("zram0", "comp_algorithm", alg) || zwrite("zram0", "disksize", SWAP_SIZE))
+	if (zwrite("zram0", "comp_algorithm", alg) ||
+	    zwrite("zram0", "disksize", SWAP_SIZE))
 		return -1;
 	return mkswap("zram0") || sys_swapon("zram0", -1) ? -1 : 0;
 }

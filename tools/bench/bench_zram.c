@@ -85,7 +85,8 @@ static int zram_pass(const char *alg, struct page *buf, double *wr,
 	double t;
 	int i;
 
-	if (zwrite("zram0", "comp_algorithm", alg) || zwrite("zram0", "disksize", "128M"))
+	if (zwrite("zram0", "comp_algorithm", alg) ||
+	    zwrite("zram0", "disksize", "128M"))
 		return -1;
 	bdev = lookup_bdev("zram0");
 	if (IS_ERR(bdev) || blkdev_get(bdev, FMODE_READ | FMODE_WRITE, NULL))

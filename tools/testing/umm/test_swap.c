@@ -71,8 +71,8 @@ TEST_F_TIMEOUT(codec, swap_tasks_of_1_5x_ram_verify_after_swapping_back_in, UMM_
 	take(&c0);
 	ASSERT_EQ(0, swap_dev_on("zram0", variant->alg, "256M", -1));
 	snprintf(want, sizeof(want), "[%s]", variant->alg);
-	EXPECT_NE(NULL, strstr(read_file_buf("/sys/block/zram0/comp_algorithm", buf,
-				     sizeof(buf)), want));
+	read_file_buf("/sys/block/zram0/comp_algorithm", buf, sizeof(buf));
+	EXPECT_NE(NULL, strstr(buf, want));
 	EXPECT_EQ(262140, meminfo_kb("SwapTotal:"));
 	EXPECT_EQ(262140, meminfo_kb("SwapFree:"));
 

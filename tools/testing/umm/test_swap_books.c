@@ -130,8 +130,10 @@ static void swap_state(struct swap_state *s)
 	read_file_buf("/proc/swaps", s->swaps, sizeof(s->swaps));
 	s->total = meminfo_kb("SwapTotal:");
 	s->free = meminfo_kb("SwapFree:");
-	read_file_buf("/sys/block/zram0/mm_stat", s->mm_stat, sizeof(s->mm_stat));
-	read_file_buf("/sys/block/zram0/disksize", s->disksize, sizeof(s->disksize));
+	read_file_buf("/sys/block/zram0/mm_stat", s->mm_stat,
+		      sizeof(s->mm_stat));
+	read_file_buf("/sys/block/zram0/disksize", s->disksize,
+		      sizeof(s->disksize));
 }
 
 static const struct {

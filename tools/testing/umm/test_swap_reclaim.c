@@ -22,7 +22,8 @@ TEST_F(det64, swap_swappiness_is_0_to_100)
 	char buf[32];
 	unsigned int i;
 
-	EXPECT_STREQ("60\n", read_file_buf("/proc/sys/vm/swappiness", buf, sizeof(buf)));
+	EXPECT_STREQ("60\n", read_file_buf("/proc/sys/vm/swappiness", buf,
+					   sizeof(buf)));
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		EXPECT_EQ(-EINVAL, echo_file("/proc/sys/vm/swappiness", bad[i])) {
 			TH_LOG("swappiness '%s'", bad[i]);
@@ -30,7 +31,8 @@ TEST_F(det64, swap_swappiness_is_0_to_100)
 		EXPECT_EQ(60, vm_swappiness);
 	}
 	EXPECT_EQ(0, echo_file("/proc/sys/vm/swappiness", "0"));
-	EXPECT_STREQ("0\n", read_file_buf("/proc/sys/vm/swappiness", buf, sizeof(buf)));
+	EXPECT_STREQ("0\n", read_file_buf("/proc/sys/vm/swappiness", buf,
+					  sizeof(buf)));
 	EXPECT_EQ(0, echo_file("/proc/sys/vm/swappiness", "100"));
 	EXPECT_EQ(100, vm_swappiness);
 	EXPECT_EQ(0, echo_file("/proc/sys/vm/swappiness", "60"));

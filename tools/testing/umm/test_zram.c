@@ -247,7 +247,8 @@ TEST_F(umm, zram_num_devices)
 	ASSERT_FALSE(IS_ERR(bdev1));
 	/* Each device has its own state. */
 	ASSERT_LT(0, kernel_write_file_path("/sys/block/zram1/disksize", "1M\n", 3));
-	EXPECT_STREQ("1\n", read_file_buf("/sys/block/zram1/initstate", buf, sizeof(buf)));
+	EXPECT_STREQ("1\n", read_file_buf("/sys/block/zram1/initstate", buf,
+					  sizeof(buf)));
 	EXPECT_STREQ("0\n", zread("initstate", buf, sizeof(buf)));
 	ASSERT_EQ(0, blkdev_get(bdev1, FMODE_READ | FMODE_WRITE, NULL));
 	page = alloc_page(GFP_KERNEL);
