@@ -60,10 +60,7 @@ static u64 rng = 0x2545f4914f6cdd1dULL;
 
 static u64 rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return xorshift64(&rng);
 }
 
 /* ---- the size distribution --------------------------------------------- */

@@ -41,14 +41,6 @@ struct tracked {
 	long err;
 };
 
-static u64 xorshift(u64 *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 7;
-	*s ^= *s << 17;
-	return *s;
-}
-
 /* In the task: rewrite pct% of the pages at random, drop 1% of them. */
 static long tracked_touch_fn(struct workload *w, void *arg)
 {
@@ -59,7 +51,7 @@ static long tracked_touch_fn(struct workload *w, void *arg)
 	t->next_gen++;
 	for (i = 0; i < t->nr; i++) {
 		unsigned long addr = TASK_BASE + i * PAGE_SIZE;
-		unsigned int r = xorshift(&t->rnd) % 1000;
+		unsigned int r = xorshift64(&t->rnd) % 1000;
 
 		if (r < 10) {
 			err = madvise_dontneed(current->mm, addr,

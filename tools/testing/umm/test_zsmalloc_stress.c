@@ -83,23 +83,6 @@ struct stress {
 	unsigned long next_id[NR_MAPPERS];
 };
 
-static u64 next_rnd(u64 *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 7;
-	*s ^= *s << 17;
-	return *s;
-}
-
-static u64 seed_for(int idx)
-{
-	u64 z = umm_test_seed + (idx + 1) * 0x9e3779b97f4a7c15ULL;
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return (z ^ (z >> 31)) | 1;
-}
-
 /* Byte @i of object @id at generation @gen: every byte depends on both. */
 static unsigned char pattern(unsigned long id, unsigned int gen, size_t i)
 {
@@ -134,9 +117,9 @@ static long first_bad(const void *p, struct sobj *o)
 /* Half the sizes uniform, half the largest of a random class. */
 static unsigned int random_size(u64 *s)
 {
-	unsigned int size = 1 + next_rnd(s) % PAGE_SIZE;
+	unsigned int size = 1 + xorshift64(s) % PAGE_SIZE;
 
-	if (next_rnd(s) & 1)
+	if (xorshift64(s) & 1)
 		size = round_up(size + 8, ZS_DELTA) - 8;
 	return min_t(unsigned int, size, PAGE_SIZE);
 }
@@ -206,11 +189,11 @@ static void map_and_check(struct stress *st, struct sobj *o, bool rw)
 static void mapper(struct stress *st, int m)
 {
 	struct sobj *objs = st->objs[m];
-	u64 s = seed_for(100 + m);
+	u64 s = seed_stream(100 + m);
 
 	while (!atomic_read(&st->stop)) {
-		struct sobj *o = &objs[next_rnd(&s) % NR_OBJS];
-		unsigned int r = next_rnd(&s) % 100;
+		struct sobj *o = &objs[xorshift64(&s) % NR_OBJS];
+		unsigned int r = xorshift64(&s) % 100;
 
 		if (st->churn && r < 8) {
 			zs_free(st->pool, o->handle);
@@ -332,7 +315,7 @@ static void run_stress(struct __test_metadata *_metadata, bool churn)
 	unsigned long success, live = 0, ms;
 	struct zs_pool_stats stats;
 	struct stress *st = calloc(1, sizeof(*st));
-	u64 s = seed_for(7), start;
+	u64 s = seed_stream(7), start;
 	int m, i;
 
 	st->churn = churn;

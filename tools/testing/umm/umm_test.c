@@ -81,6 +81,23 @@ void lower_watermarks(void)
 	setup_per_zone_wmarks();
 }
 
+u64 xorshift64(u64 *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+u64 seed_stream(u64 stream)
+{
+	u64 z = umm_test_seed + (stream + 1) * 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return (z ^ (z >> 31)) | 1;
+}
+
 u64 now_ms(void)
 {
 	struct timespec ts;

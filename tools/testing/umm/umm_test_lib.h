@@ -60,6 +60,15 @@ int console(const char *cmds, struct console_out *o);
 
 #define UMM_ZONE(idx)	(&NODE_DATA(0)->node_zones[(idx)])
 
+/* The next number of the xorshift64 stream at *@state (never 0). */
+u64 xorshift64(u64 *state);
+
+/*
+ * The first state of stream @stream: splitmix64 of the test's seed, so
+ * that nearby seeds and streams give unrelated numbers.
+ */
+u64 seed_stream(u64 stream);
+
 /* CLOCK_MONOTONIC in milliseconds. */
 u64 now_ms(void);
 

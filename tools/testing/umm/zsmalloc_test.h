@@ -276,20 +276,12 @@ static u64 rng;
 
 static u64 rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return xorshift64(&rng);
 }
 
-/* splitmix64 of the seed, so that nearby seeds give unrelated streams. */
 static void rnd_seed(u64 extra)
 {
-	u64 z = umm_test_seed + (extra + 1) * 0x9e3779b97f4a7c15ULL;
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	rng = (z ^ (z >> 31)) | 1;
+	rng = seed_stream(extra);
 }
 
 static unsigned char pattern(unsigned long tag, size_t i)
