@@ -1005,13 +1005,7 @@ static int soak_thread_fn(void *data)
 	atomic_set(&soak.stop, 1);
 	complete(&th->done);
 	/* kthread_stop() reaps us; it must not find us gone before it. */
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
+	umm_wait_for_stop();
 	return 0;
 }
 

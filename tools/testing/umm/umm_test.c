@@ -214,6 +214,17 @@ struct thread_call {
 	struct completion done;
 };
 
+void umm_wait_for_stop(void)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
 /*
  * Run the function, then wait to be stopped: kthread_stop() on a thread
  * that has not started yet would never run it.
@@ -224,13 +235,7 @@ static int thread_body(void *data)
 
 	c->ret = c->fn(c->arg, c->idx);
 	complete(&c->done);
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
+	umm_wait_for_stop();
 	return c->ret;
 }
 

@@ -31,6 +31,12 @@ int check_zones(void);
 /* Free pages with every per-cpu list drained. */
 unsigned long umm_free_pages(void);
 
+/*
+ * A kernel thread whose work is done waits here for kthread_stop(),
+ * which must not find it gone.
+ */
+void umm_wait_for_stop(void);
+
 /* Run @fn on @nr kernel threads at once and wait for all of them. */
 int umm_run_threads(int nr, int (*fn)(void *arg, int idx), void *arg);
 
