@@ -11,17 +11,28 @@
 #   make SAN=asan check, make SAN=tsan check   sanitizer builds
 #   make CC=clang   the same with clang (objects in build/clang-default/)
 #   make fuzz       libFuzzer targets (tools/fuzz/), FUZZ_SECONDS=N each
+#   make V=1 ...    print every command in full, as kbuild's V=1
 #
-# Kernel-side objects (mm/, kernel/, lib/, fs/, init/, drivers/ and the
-# kernel side of arch/user/) are built like UML builds its kernel: no libc
-# headers at all, so a stray #include <stdio.h> fails to compile.  Only
-# host-side files (those a Makefile fragment lists as host-y) see libc.
+# Kernel-side objects (mm/, kernel/, lib/, fs/, init/, block/, drivers/,
+# samples/ and the kernel side of arch/user/) are built like UML builds its
+# kernel: no libc headers at all, so a stray #include <stdio.h> fails to
+# compile.  Only host-side files (those a Makefile fragment lists as
+# host-y: arch/user/os/ and tools/umm/) see libc.
 
 CC	?= gcc
 ifeq ($(origin CC),default)
 CC	:= gcc
 endif
 SAN	?=
+
+# V=1: whole commands instead of the short "  CC      file" lines.
+ifeq ($(V),1)
+Q	:=
+kecho	:= @:
+else
+Q	:= @
+kecho	:= @echo
+endif
 O	?= build
 # Objects of another compiler live apart: a clang build never mixes with
 # gcc's.  The fuzz build is clang's by nature (see tools/fuzz/Makefile).
@@ -60,7 +71,7 @@ OPT	:= -O1 -g
 endif
 
 # Names that the kernel and libc both define: the kernel side gets its own
-# (as arch/um/Makefile does with KERNEL_DEFINES).
+# (as Linux's arch/um/Makefile does with KERNEL_DEFINES).
 KERNEL_DEFINES := -Dsnprintf=kernel_snprintf -Dvsnprintf=kernel_vsnprintf \
 	-Dsprintf=kernel_sprintf -Dvsprintf=kernel_vsprintf \
 	-Dsscanf=kernel_sscanf -Dvsscanf=kernel_vsscanf \
@@ -74,7 +85,7 @@ KCFLAGS := -std=gnu11 -nostdinc -isystem $(GCC_INC) -ffreestanding \
 HCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iarch/user/include $(WARN) $(OPT) \
 	$(SANFLAGS)
 
-# Tests and tools: libc plus the kernel headers, like tools/testing/vma.
+# Tests and tools: libc plus the kernel headers, like Linux's tools/testing/vma.
 TCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iinclude -Iinclude/uapi -Iarch/user/include \
 	-I$(KTOOLS)/selftests -Itools/testing/umm \
 	-include include/linux/kconfig.h $(WARN) -Wno-unused-function \
@@ -112,34 +123,34 @@ endif
 all: $(UMM) $(if $(CC_IS_CLANG),,libumm.a)
 
 libumm.a: $(LIBUMM)
-	@cp $< $@
+	$(Q)cp $< $@
 
 # Initcalls and parameters are reached only through linker sections, so
 # every object of the archive is linked, as every object is in vmlinux.
 WHOLE_LIBUMM = -Wl,--whole-archive $(LIBUMM) -Wl,--no-whole-archive
 
 $(UMM): $(MAIN_OBJ) $(LIBUMM)
-	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(WHOLE_LIBUMM) $(LDLIBS)
+	$(kecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(WHOLE_LIBUMM) $(LDLIBS)
 
 # host-objects names the archive's host code for scripts/check-host-symbols.sh.
 $(LIBUMM): $(kobjs) $(LIB_HOBJS)
-	@echo "  AR      $@"
-	@rm -f $@ && ar rcs $@ $^
-	@echo $(notdir $(LIB_HOBJS)) > $(OBJ)/host-objects
+	$(kecho) "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+	$(Q)echo $(notdir $(LIB_HOBJS)) > $(OBJ)/host-objects
 
 # An object of a host-y list is host code and sees libc; any other is
 # kernel code.  The lists decide, not the file names.
 host_obj = $(filter $@,$(hobjs))
 
 $(OBJ)/%.o: %.c
-	@mkdir -p $(dir $@)
-	@echo "  $(if $(host_obj),HOSTCC,CC    )  $<"
-	@$(CC) $(if $(host_obj),$(HCFLAGS),$(KCFLAGS) \
+	$(Q)mkdir -p $(dir $@)
+	$(kecho) "  $(if $(host_obj),HOSTCC,CC    )  $<"
+	$(Q)$(CC) $(if $(host_obj),$(HCFLAGS),$(KCFLAGS) \
 		-DKBUILD_MODNAME='"$(basename $(notdir $<))"') \
 		-MMD -MP -c -o $@ $<
 ifeq ($(C),1)
-	@$(if $(host_obj),:,sparse \
+	$(Q)$(if $(host_obj),:,sparse \
 		$(filter-out -O% -g -fsanitize% -fno-sanitize% -fno-omit%,$(KCFLAGS)) \
 		-DKBUILD_MODNAME='"$(basename $(notdir $<))"' \
 		-Wbitwise -Wno-decl -Wcontext -Wcast-to-as $<)
@@ -148,12 +159,12 @@ endif
 # The scenarios are console scripts, embedded like the kernel's config.
 SCENARIOS := $(wildcard tools/testing/selftests/vm/scenarios/*.umm)
 $(OBJ)/init/scenarios.c: $(SCENARIOS) scripts/embed-scenarios.sh
-	@mkdir -p $(dir $@)
-	@bash scripts/embed-scenarios.sh tools/testing/selftests/vm/scenarios > $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)bash scripts/embed-scenarios.sh tools/testing/selftests/vm/scenarios > $@
 
 $(OBJ)/init/scenarios.o: $(OBJ)/init/scenarios.c
-	@echo "  CC      $<"
-	@$(CC) $(KCFLAGS) -Iinit -MMD -MP -c -o $@ $<
+	$(kecho) "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -Iinit -MMD -MP -c -o $@ $<
 
 -include $(kobjs:.o=.d) $(hobjs:.o=.d)
 
@@ -161,17 +172,17 @@ $(OBJ)/init/scenarios.o: $(OBJ)/init/scenarios.c
 setup: $(KTOOLS)/.done
 
 $(KTOOLS)/.done: scripts/setup-deps.sh scripts/extract-kernel-tools.sh
-	@bash scripts/setup-deps.sh
-	@bash scripts/extract-kernel-tools.sh $(KTOOLS)
-	@touch $@
+	$(Q)bash scripts/setup-deps.sh
+	$(Q)bash scripts/extract-kernel-tools.sh $(KTOOLS)
+	$(Q)touch $@
 
 # ---- tests ----------------------------------------------------------------
 include tools/testing/Makefile
 include tools/fuzz/Makefile
 
 run: setup
-	@$(MAKE) --no-print-directory all
-	@./umm
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)./umm
 
 # TESTS=pattern runs only the tests whose name contains it; for harness
 # binaries a pattern naming a test inside them runs just those tests.
@@ -181,12 +192,12 @@ SKIP ?=
 # The soak and the benchmarks are built too, so a change that breaks them
 # fails here and not only in `make soak` or `make bench`.
 check: setup
-	@$(MAKE) --no-print-directory all tests soak-bin bench-bins
-	@SKIP='$(SKIP)' bash scripts/run-tests.sh $(OBJ) $(UMM) $(TESTS)
+	$(Q)$(MAKE) --no-print-directory all tests soak-bin bench-bins
+	$(Q)SKIP='$(SKIP)' bash scripts/run-tests.sh $(OBJ) $(UMM) $(TESTS)
 
 bench: setup
-	@$(MAKE) --no-print-directory all bench-bins
-	@bash scripts/run-bench.sh $(OBJ)
+	$(Q)$(MAKE) --no-print-directory all bench-bins
+	$(Q)bash scripts/run-bench.sh $(OBJ)
 
 # ---- soak -----------------------------------------------------------------
 # make soak [SOAK_SECONDS=N] [SOAK_ARGS='-s SEED -c 2,16 ...']: everything at
@@ -195,21 +206,21 @@ SOAK_SECONDS ?= 120
 SOAK_ARGS ?=
 .PHONY: soak soak-bin
 soak: setup
-	@$(MAKE) --no-print-directory all soak-bin
-	@$(SOAK) -t $(SOAK_SECONDS) $(SOAK_ARGS)
+	$(Q)$(MAKE) --no-print-directory all soak-bin
+	$(Q)$(SOAK) -t $(SOAK_SECONDS) $(SOAK_ARGS)
 
 # ---- static checkers ------------------------------------------------------
 KSRC = $(shell git ls-files '*.c' '*.h' | grep -v '^tools/\|^scripts/') \
 	$(shell git ls-files 'tools/umm/*.[ch]')
 
 checkpatch: setup
-	@bash scripts/checkpatch.sh $(KTOOLS)
+	$(Q)bash scripts/checkpatch.sh $(KTOOLS)
 
 coccicheck: setup
-	@bash scripts/coccicheck.sh
+	$(Q)bash scripts/coccicheck.sh
 
 kerneldoc: setup
-	@perl $(KTOOLS)/scripts/kernel-doc -none $(KSRC) 2>&1 | \
+	$(Q)perl $(KTOOLS)/scripts/kernel-doc -none $(KSRC) 2>&1 | \
 		{ ! grep . ; }
 
 clean:

@@ -2,11 +2,12 @@
 /*
  * block/bdev.c - opening block devices and page-sized I/O on them
  *
- * What 4.8 keeps in fs/block_dev.c: blkdev_get() and blkdev_put() count
- * the opens of a block device (bd_openers) and let one holder claim it
- * exclusively (swapon does, with FMODE_EXCL); drivers look at bd_openers
- * to refuse a reset of a device in use.  bdev_read_page() and
- * bdev_write_page() do a page of I/O through the driver's rw_page.
+ * What 4.8 keeps in 4.8's fs/block_dev.c (later kernels, here):
+ * blkdev_get() and blkdev_put() count the opens of a block device
+ * (bd_openers) and let one holder claim it exclusively (swapon does, with
+ * FMODE_EXCL); drivers look at bd_openers to refuse a reset of a device
+ * in use.  bdev_read_page() and bdev_write_page() do a page of I/O
+ * through the driver's rw_page.
  *
  * Lock order: bd_mutex, then whatever the driver's open() and release()
  * take.

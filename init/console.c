@@ -309,7 +309,7 @@ int console_run_text(const char *text, const char *name, bool stop_on_error)
 	}
 	while (*text) {
 		size_t n = 0;
-		char quote = 0;
+		char quote = 0, prev = ' ';
 		bool comment = false, cut = false;
 		int err;
 
@@ -317,8 +317,8 @@ int console_run_text(const char *text, const char *name, bool stop_on_error)
 		       *text != '\n') {
 			char c = *text++;
 
-			if (!comment && !quote && c == '#' &&
-			    (n == 0 || isspace(buf[n - 1])))
+			/* As typed: what is kept of a cut command may end earlier. */
+			if (!comment && !quote && c == '#' && isspace(prev))
 				comment = true;
 			else if (!comment && quote && c == quote)
 				quote = 0;
@@ -326,6 +326,7 @@ int console_run_text(const char *text, const char *name, bool stop_on_error)
 				quote = c;
 			if (comment)
 				continue;
+			prev = c;
 			if (n < CONSOLE_LINE_MAX)
 				buf[n++] = c;
 			else

@@ -34,14 +34,24 @@ static DEFINE_MUTEX(workloads_lock);
 
 /* ---- the task's loop ------------------------------------------------- */
 
+static bool workload_stopping(struct workload *w)
+{
+	bool stop;
+
+	spin_lock(&w->lock);
+	stop = w->stop;
+	spin_unlock(&w->lock);
+	return stop;
+}
+
 static bool workload_has_work(struct workload *w)
 {
 	bool req;
 
 	spin_lock(&w->lock);
-	req = w->req != NULL;
+	req = w->req != NULL || w->stop;
 	spin_unlock(&w->lock);
-	return req || READ_ONCE(w->stop) || fatal_signal_pending(current);
+	return req || fatal_signal_pending(current);
 }
 
 static int workload_main(void *arg)
@@ -62,7 +72,7 @@ static int workload_main(void *arg)
 			spin_unlock(&w->lock);
 			complete(&req->done);
 		}
-		if (READ_ONCE(w->stop) || fatal_signal_pending(current))
+		if (workload_stopping(w) || fatal_signal_pending(current))
 			break;
 	}
 	/* Read without the lock by whoever waits for the exit. */
@@ -185,7 +195,13 @@ int workload_stop(struct workload *w)
 	mutex_lock(&workloads_lock);
 	list_del(&w->list);
 	mutex_unlock(&workloads_lock);
-	WRITE_ONCE(w->stop, true);
+	/*
+	 * Under the lock: what the stopper did before (a look at the task's
+	 * mm, say) happens before the task sees ->stop and tears it down.
+	 */
+	spin_lock(&w->lock);
+	w->stop = true;
+	spin_unlock(&w->lock);
 	wake_up_all(&w->wait);
 	wait_task_exit(w->task);
 	sig = w->exit_signal;

@@ -1175,8 +1175,8 @@ check_priority:
 }
 
 /*
- * kswapd would wake kcompactd once it has balanced the node; until page
- * reclaim exists, a failing high-order allocation wakes kcompactd itself.
+ * A failing allocation wakes the node's kswapd, which reclaims until the
+ * node is balanced and then wakes kcompactd for a high-order request.
  */
 static void wake_all_kswapds(unsigned int order, gfp_t gfp_mask,
 			     const struct alloc_context *ac)

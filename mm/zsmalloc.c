@@ -87,6 +87,8 @@
 #include <linux/init.h>
 #include <linux/zsmalloc.h>
 
+#include "zsmalloc.h"
+
 #define ZS_HANDLE_SIZE		(sizeof(unsigned long))
 
 /* A zspage is at most 2^ZS_MAX_ZSPAGE_ORDER order-0 pages. */
@@ -113,8 +115,6 @@
 	(ZS_OBJ_MIN_BY_INDEX > 32UL ? ZS_OBJ_MIN_BY_INDEX : 32UL)
 #define ZS_MAX_ALLOC_SIZE	PAGE_SIZE
 
-/* The class index lives in CLASS_BITS of zspage->flags. */
-#define CLASS_BITS		8
 #define ZS_SIZE_CLASS_DELTA	(PAGE_SIZE >> CLASS_BITS)
 #define ZS_SIZE_CLASSES \
 	(DIV_ROUND_UP(ZS_MAX_ALLOC_SIZE - ZS_MIN_ALLOC_SIZE, \
@@ -125,14 +125,6 @@
  * use, "almost full" above that.
  */
 #define FULLNESS_THRESHOLD_FRAC	4
-
-enum fullness_group {
-	ZS_EMPTY,
-	ZS_ALMOST_EMPTY,
-	ZS_ALMOST_FULL,
-	ZS_FULL,
-	NR_ZS_FULLNESS,
-};
 
 /* The first four follow enum fullness_group: zspages in each group. */
 enum zs_stat_type {
@@ -153,32 +145,6 @@ struct size_class {
 	int pages_per_zspage;
 	unsigned int index;		/* in pool->size_class[] */
 	unsigned long stats[NR_ZS_STAT_TYPE];	/* under ->lock */
-};
-
-/*
- * zspage->flags: fullness group, class index, number of isolated pages
- * and a magic number, in one word so that the lockless readers of the
- * class index can use READ_ONCE().
- */
-#define FULLNESS_SHIFT		0
-#define FULLNESS_BITS		2
-#define CLASS_SHIFT		(FULLNESS_SHIFT + FULLNESS_BITS)
-#define ISOLATED_SHIFT		(CLASS_SHIFT + CLASS_BITS)
-#define ISOLATED_BITS		3	/* up to ZS_MAX_PAGES_PER_ZSPAGE */
-#define MAGIC_SHIFT		(ISOLATED_SHIFT + ISOLATED_BITS)
-#define MAGIC_BITS		8
-#define ZSPAGE_MAGIC		0x58
-
-#define ZS_FIELD(flags, f) \
-	(((flags) >> f##_SHIFT) & ((1U << f##_BITS) - 1))
-
-struct zspage {
-	unsigned int flags;
-	unsigned int inuse;		/* live objects, under class->lock */
-	unsigned int freeobj;		/* first free object, or beyond */
-	struct page *first_page;
-	struct list_head list;		/* on a fullness list of the class */
-	rwlock_t lock;			/* the migrate lock, see top */
 };
 
 /*

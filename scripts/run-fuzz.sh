@@ -84,7 +84,7 @@ for t in "$@"; do
 	tail -n 25 "$out" 2>/dev/null | sed 's/^/    | /'
 	if [ -n "$repro" ]; then
 		echo "    reproducer: $crashes/$repro"
-		echo "    replay:     ${UMM_FUZZ_KNOWN:+UMM_FUZZ_KNOWN=\"$UMM_FUZZ_KNOWN\" }$bin $crashes/$repro"
+		echo "    replay:     $bin $crashes/$repro"
 	fi
 done
 

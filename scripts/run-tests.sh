@@ -2,13 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Run every test: the kselftest-harness binaries (white-box and black-box),
-# the console scripts and the checks of the build's own rules
+# the console scripts and the checks of the tree's own rules
 # (tools/testing/build/), then print one line "N passed, M failed".
 #
 #   run-tests.sh BUILD_DIR UMM_BINARY [FILTER]
 #
 # $SKIP may name tests not to run (space-separated, as they are printed:
-# vm/test_scenarios, scripts/foo.umm); they are listed, not counted.
+# vm/test_scenarios, scripts/bad_boot_param.umm); they are listed, not
+# counted.
 #
 # A console script may say, in its leading comments:
 #   # boot: PARAMS       boot parameters for this script
@@ -113,17 +114,19 @@ for s in tools/testing/selftests/vm/scripts/*.umm; do
 	run_script "$s"
 done
 
-# The build's own rules: no kernel-side object reaches the host but
-# through host_ops.h (scripts/check-host-symbols.sh).
+# The tree's own rules: no kernel-side object reaches the host but
+# through host_ops.h (scripts/check-host-symbols.sh), and every path a
+# comment or a document names exists (scripts/check-paths.sh).
 for t in tools/testing/build/test_*.sh; do
 	[ -f "$t" ] || continue
 	[ -n "$filter" ] && [[ "$t" != *$filter* ]] && continue
 	run_binary "$t" "$obj"
 done
 
-# The header charter table must match the headers.
+# Every header has a charter, and the table of them matches the headers.
 if [ -z "$filter" ] && command -v git >/dev/null && git rev-parse --git-dir >/dev/null 2>&1; then
-	if bash scripts/header-charters.sh | diff -q - Documentation/umm/headers.rst >/dev/null; then
+	if bash scripts/header-charters.sh >"$log/headers.rst" &&
+	   diff -q "$log/headers.rst" Documentation/umm/headers.rst >/dev/null; then
 		passed=$((passed + 1))
 		echo "ok   Documentation/umm/headers.rst is up to date"
 	else

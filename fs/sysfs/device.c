@@ -2,7 +2,7 @@
 /*
  * fs/sysfs/device.c - struct device in sysfs
  *
- * What drivers/base/core.c does for sysfs in the kernel: a device's
+ * What Linux's drivers/base/core.c does for sysfs in the kernel: a device's
  * directory is its kobject's, and its attribute files call the
  * device_attribute's show() and store() with the device.
  */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: atomic_t, atomic_long_t, atomic64_t with the kernel's ordering. */
+/* newer: atomic_try_cmpxchg() is a later kernel's (2017). */
 #ifndef _LINUX_ATOMIC_H
 #define _LINUX_ATOMIC_H
 
@@ -9,7 +10,7 @@
 #include <asm/cmpxchg.h>
 
 /*
- * As in Documentation/atomic_t.txt: operations that return nothing are
+ * As in Linux's Documentation/atomic_t.txt: operations that return nothing are
  * relaxed; operations that return a value are fully ordered; read and set
  * are plain single accesses.
  */

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: balloon pages, movable through the non-LRU movable page API. */
+/* newer: balloon_page_alloc(), balloon_page_enqueue(info, page) and */
+/* newer: balloon_page_push/pop() are a later kernel's (commit c7cdff0e8647); */
+/* newer: 4.8's balloon_page_enqueue(info) allocates the page itself. */
 #ifndef _LINUX_BALLOON_COMPACTION_H
 #define _LINUX_BALLOON_COMPACTION_H
 

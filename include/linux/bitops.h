@@ -8,7 +8,7 @@
 #include <linux/bits.h>
 
 /*
- * Ordering, as in Documentation/atomic_bitops.txt: set_bit(), clear_bit()
+ * Ordering, as in Linux's Documentation/atomic_bitops.txt: set_bit(), clear_bit()
  * and change_bit() are atomic but unordered; the test_and_*() forms are
  * fully ordered; the _lock/_unlock forms have acquire/release semantics.
  * The __ forms are not atomic: the caller excludes concurrent writers (for

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: BIT(), GENMASK() and word arithmetic for bitmaps. */
+/* newer: 4.19's split of bitops.h (4.8 defines these in bitops.h). */
 #ifndef __LINUX_BITS_H
 #define __LINUX_BITS_H
 

@@ -110,7 +110,7 @@ struct block_device *bdget_disk(struct gendisk *disk, int partno);
 void bdput(struct block_device *bdev);
 struct block_device *lookup_bdev(const char *path);
 
-/* block/bdev.c (fs/block_dev.c in 4.8) */
+/* block/bdev.c (4.8's fs/block_dev.c) */
 int blkdev_get(struct block_device *bdev, fmode_t mode, void *holder);
 void blkdev_put(struct block_device *bdev, fmode_t mode);
 int bdev_read_page(struct block_device *bdev, sector_t sector,

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: memory compaction (mm/compaction.c) and kcompactd. */
+/* newer: compact_gap() is a later kernel's name for 4.8's 2UL << order. */
 #ifndef _LINUX_COMPACTION_H
 #define _LINUX_COMPACTION_H
 

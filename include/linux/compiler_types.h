@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: sparse annotations and the attribute shorthands of the kernel. */
+/* newer: 4.15's split of compiler.h; fallthrough is 5.4's. */
 #ifndef __LINUX_COMPILER_TYPES_H
 #define __LINUX_COMPILER_TYPES_H
 

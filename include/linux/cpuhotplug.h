@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL (reduced): callbacks for CPUs coming online and going offline. */
+/* newer: CPUHP_PAGE_ALLOC_DEAD and CPUHP_MM_ZS_PREPARE are a later */
+/* newer: kernel's hotplug states (4.8's page_alloc and zsmalloc use notifiers). */
 #ifndef __CPUHOTPLUG_H
 #define __CPUHOTPLUG_H
 

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL (reduced): debugfs, mounted at /sys/kernel/debug. */
+/* newer: debugfs_lookup() (4.11); debugfs_create_u32() and friends */
+/* newer: return nothing, as later kernels' do. */
 #ifndef _DEBUGFS_H_
 #define _DEBUGFS_H_
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL (reduced): messages about a device, prefixed with its name. */
+/* newer: a later kernel's split of device.h, where 4.8 has these. */
 #ifndef _LINUX_DEV_PRINTK_H
 #define _LINUX_DEV_PRINTK_H
 

@@ -9,7 +9,7 @@
  * A device is a kobject (its /sys directory) plus the driver's data.
  * Drivers describe their files with DEVICE_ATTR_RO/RW/WO, whose show()
  * and store() get the device back; the dispatch from kobject to device is
- * fs/sysfs/device.c's (drivers/base/core.c in the kernel).  There are no
+ * fs/sysfs/device.c's (Linux's drivers/base/core.c).  There are no
  * buses, classes or uevents here.
  */
 #include <linux/types.h>

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL (reduced): inodes, files, file_operations, struct address_space. */
+/* newer: kernel_read() and kernel_write() take 4.14's arguments. */
 
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: kmap() and page copies; all RAM is mapped (64-bit, no highmem). */
+/* newer: kmap_local_page() is 5.11's. */
 #ifndef _LINUX_HIGHMEM_H
 #define _LINUX_HIGHMEM_H
 

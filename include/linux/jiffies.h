@@ -10,7 +10,7 @@
 
 /*
  * There is no timer interrupt to advance a variable: jiffies is computed
- * from the host's monotonic clock when read (kernel/time/jiffies.c).
+ * from the host's monotonic clock when read (kernel/time/time.c).
  */
 unsigned long get_jiffies(void);
 u64 get_jiffies_64(void);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: circular doubly linked lists and hash lists. */
+/* newer: list_del_init_careful() (5.8) and list_count_nodes() (2023). */
 #ifndef _LINUX_LIST_H
 #define _LINUX_LIST_H
 

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL (reduced): boot-time allocation of RAM before the buddy allocator. */
+/* newer: memblock_alloc() and memblock_free_all() are the names from */
+/* newer: 4.20 on (4.8: memblock_virt_alloc(), free_all_bootmem()). */
 #ifndef _LINUX_MEMBLOCK_H
 #define _LINUX_MEMBLOCK_H
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: struct page helpers, mem_map, references, RAM totals. */
+/* newer: vm_fault_t (4.17), mmget_not_zero() (4.11). */
 #ifndef _LINUX_MM_H
 #define _LINUX_MM_H
 

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: zones, free areas, migratetypes, per-cpu page lists, the node. */
+/* newer: managed_pages as atomic_long_t and zone_managed_pages() (5.0), */
+/* newer: kswapd_failures (4.11); slab, kernel stack and page table counters */
+/* newer: per node, as later kernels count them (4.8: per zone). */
 #ifndef _LINUX_MMZONE_H
 #define _LINUX_MMZONE_H
 

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: page flags, page types and the page->mapping tag bits. */
+/* newer: 4.18's PAGE_TYPE_OPS() and PageTable; 4.8 spells out PageBuddy */
+/* newer: and PageBalloon on the same _mapcount values. */
 
 #ifndef PAGE_FLAGS_H
 #define PAGE_FLAGS_H

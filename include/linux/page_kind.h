@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: umm's own record of what each allocated page is for (cf. page_owner). */
+/* UMM: what each allocated page is for, for memory maps (cf. page_owner). */
 #ifndef _LINUX_PAGE_KIND_H
 #define _LINUX_PAGE_KIND_H
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL (reduced): creating /proc entries. */
+/* newer: proc_create_single() is 4.18's. */
 #ifndef _LINUX_PROC_FS_H
 #define _LINUX_PROC_FS_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: the in-memory tree behind /proc, /sys and debugfs. */
+/* UMM: the in-memory tree behind /proc, /sys and debugfs. */
 #ifndef _LINUX_PSEUDO_FS_H
 #define _LINUX_PSEUDO_FS_H
 

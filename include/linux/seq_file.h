@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: seq_file, the way pseudo files produce their text. */
+/* newer: DEFINE_SHOW_ATTRIBUTE() is 4.16's. */
 #ifndef _LINUX_SEQ_FILE_H
 #define _LINUX_SEQ_FILE_H
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: kmem_cache and kmalloc (backed by mm/slab.c, a simple slab). */
+/* newer: SLAB_TYPESAFE_BY_RCU is 4.12's name for SLAB_DESTROY_BY_RCU. */
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H
 

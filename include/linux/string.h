@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: string and memory helpers. */
+/* newer: str_has_prefix() is a later kernel's (2018). */
 #ifndef _LINUX_STRING_H_
 #define _LINUX_STRING_H_
 

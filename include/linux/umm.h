@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: umm's own boot parameters, which no kernel has, and what they change. */
+/* UMM: umm's own boot parameters, which no kernel has, and what they change. */
 #ifndef _LINUX_UMM_H
 #define _LINUX_UMM_H
 

@@ -67,7 +67,7 @@ phys_addr_t virtqueue_get_desc_addr(struct virtqueue *vq);
 phys_addr_t virtqueue_get_avail_addr(struct virtqueue *vq);
 phys_addr_t virtqueue_get_used_addr(struct virtqueue *vq);
 
-/* <linux/mod_devicetable.h> in the kernel. */
+/* In Linux's <linux/mod_devicetable.h>. */
 struct virtio_device_id {
 	__u32 device;
 	__u32 vendor;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL (reduced): the transport's operations and feature helpers. */
+/* newer: virtio_cread_le() and virtio_cwrite_le() are a later kernel's (2020). */
 #ifndef _LINUX_VIRTIO_CONFIG_H
 #define _LINUX_VIRTIO_CONFIG_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: a virtio-mmio window whose accesses trap to a host device model. */
+/* UMM: a virtio-mmio window whose accesses trap to a host device model. */
 #ifndef _LINUX_VIRTIO_MMIO_H
 #define _LINUX_VIRTIO_MMIO_H
 
@@ -32,7 +32,8 @@
  * @write: a store of @size bytes of @value at @offset
  * @irq: the interrupt line's number
  * @irq_lock: protects @handler and @dev_id; held while the handler runs,
- *	so that virtio_mmio_free_irq() waits for a running handler
+ *	so that the transport's free_irq() (in vm_del_vqs()) waits for a
+ *	running handler
  * @handler: the guest's interrupt handler, NULL when none is installed
  * @dev_id: its argument
  * @priv: the transport's pointer (its struct virtio_mmio_device)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: vm events and zone/node counters. */
+/* newer: global_zone_page_state() is 4.14's name for global_page_state(). */
 #ifndef _LINUX_VMSTAT_H
 #define _LINUX_VMSTAT_H
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: wait queues and wait_event(). */
+/* newer: 4.13's names: struct wait_queue_entry, wq_head->head, ->entry. */
 #ifndef _LINUX_WAIT_H
 #define _LINUX_WAIT_H
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: waiting for a bit in a word to clear (the page lock's wait). */
+/* newer: 4.13's split of wait.h, with its names (wait_bit_queue_entry). */
 #ifndef _LINUX_WAIT_BIT_H
 #define _LINUX_WAIT_BIT_H
 

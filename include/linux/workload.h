@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: workload tasks, the stand-in for user-space programs. */
+/* UMM: workload tasks, the stand-in for user-space programs. */
 #ifndef _LINUX_WORKLOAD_H
 #define _LINUX_WORKLOAD_H
 
@@ -23,7 +23,7 @@ struct workload {
 	u32 owner;			/* identity stamped into its pages */
 	u32 gen;			/* fill generation */
 	wait_queue_head_t wait;		/* the task waits here for requests */
-	spinlock_t lock;		/* req and exited */
+	spinlock_t lock;		/* req, stop and exited */
 	struct workload_request *req;
 	bool stop;
 	bool exited;

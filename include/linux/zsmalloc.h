@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: the zsmalloc allocator (4.8 API). */
+/* newer: zs_huge_class_size() is 4.17's. */
 #ifndef _ZS_MALLOC_H_
 #define _ZS_MALLOC_H_
 

@@ -256,7 +256,11 @@ static bool schedule_out(struct task_struct *prev)
 {
 	schedule_debug(prev);
 	rq_lock();
-	if (READ_ONCE(prev->__state) == TASK_RUNNING) {
+	/*
+	 * Acquire: a waker's CAS of the state came first, maybe before it
+	 * took rq_lock, and what it did before it must be visible here.
+	 */
+	if (smp_load_acquire(&prev->__state) == TASK_RUNNING) {
 		rq_unlock();
 		return false;
 	}

@@ -28,6 +28,7 @@
 
 #include <linux/debugfs.h>
 #include <linux/err.h>
+#include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -211,15 +212,12 @@ static const struct seq_operations tracer_seq_ops = {
 	.show	= s_show,
 };
 
-/*
- * The console's echo always truncates (">"), as the kernel's O_TRUNC open
- * of trace does: opening for writing clears the buffer.
- */
+/* Opened for writing with O_TRUNC ("echo > trace"), trace clears the buffer. */
 static int tracing_open(struct inode *inode, struct file *file)
 {
 	int ret;
 
-	if (file->f_mode & FMODE_WRITE)
+	if ((file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC))
 		ring_buffer_reset(&global_trace);
 	if (!(file->f_mode & FMODE_READ))
 		return 0;

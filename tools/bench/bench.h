@@ -2,7 +2,9 @@
 /*
  * tools/bench/bench.h - what the benchmarks share: the clock, the 4 KiB
  * memcpy baselines that migration is measured against, a migration
- * target allocator, and warming the arena.
+ * target allocator, migrating movable pages in batches, and warming the
+ * arena.  Helpers the tests have too come from the tests' library
+ * (umm_test_lib.h).
  *
  * Included by one file per benchmark binary, hence static functions.
  */
@@ -16,6 +18,9 @@
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/list.h>
+#include <linux/migrate.h>
+
+#include "umm_test_lib.h"
 
 static inline double now(void)
 {
@@ -80,6 +85,44 @@ static inline struct page *new_target(struct page *page,
 				      unsigned long private, int **result)
 {
 	return alloc_page(GFP_HIGHUSER_MOVABLE);
+}
+
+/*
+ * Isolate every movable page (that @want accepts, if @want) by pfn, @batch
+ * at a time, and migrate each batch for @reason; what fails goes back.
+ * Returns the time migrate_pages() took, in seconds; the pages it was
+ * given in *@moved.
+ */
+static inline double migrate_movable_pages(bool (*want)(struct page *page),
+					   int batch, int reason,
+					   unsigned long *moved)
+{
+	unsigned long pfn;
+	double t, elapsed = 0;
+	LIST_HEAD(list);
+	int n = 0;
+
+	*moved = 0;
+	for (pfn = 0; pfn < max_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		if ((want && !want(page)) || !__PageMovable(page) ||
+		    !isolate_movable_page(page, 0))
+			continue;
+		list_add_tail(&page->lru, &list);
+		if (++n < batch)
+			continue;
+		t = now();
+		if (migrate_pages(&list, new_target, NULL, 0, MIGRATE_SYNC,
+				  reason))
+			putback_movable_pages(&list);
+		elapsed += now() - t;
+		*moved += n;
+		n = 0;
+	}
+	if (n)
+		putback_movable_pages(&list);
+	return elapsed;
 }
 
 /*

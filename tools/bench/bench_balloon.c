@@ -68,14 +68,17 @@ static void bench_rates(const char *mode)
 	       INFLATE >> 20, GUEST >> 20);
 }
 
+static bool balloon_page(struct page *page)
+{
+	return PageBalloon(page);
+}
+
 /* Isolate the balloon's pages by pfn, BATCH at a time, and migrate them. */
 static void bench_migration(void)
 {
-	unsigned long pfn, moved = 0, pages = 32768, inflated0;
-	double t, elapsed = 0, cold, hot, ns;
+	unsigned long moved, pages = 32768, inflated0;
+	double elapsed, cold, hot, ns;
 	struct vbdev_state st;
-	LIST_HEAD(list);
-	int n = 0;
 
 	if (balloon_secs(GUEST - ((u64)pages << PAGE_SHIFT)) < 0) {
 		printf("bench_balloon: migration: no balloon\n");
@@ -85,25 +88,8 @@ static void bench_migration(void)
 	cold = memcpy_cold_ns(pages);
 	vbdev_get_state(&st);
 	inflated0 = st.inflated;
-	for (pfn = 0; pfn < max_pfn; pfn++) {
-		struct page *page = pfn_to_page(pfn);
-
-		if (!PageBalloon(page) || !__PageMovable(page) ||
-		    !isolate_movable_page(page, 0))
-			continue;
-		list_add_tail(&page->lru, &list);
-		if (++n < BATCH)
-			continue;
-		t = now();
-		if (migrate_pages(&list, new_target, NULL, 0, MIGRATE_SYNC,
-				  MR_COMPACTION))
-			putback_movable_pages(&list);
-		elapsed += now() - t;
-		moved += n;
-		n = 0;
-	}
-	if (n)
-		putback_movable_pages(&list);
+	elapsed = migrate_movable_pages(balloon_page, BATCH, MR_COMPACTION,
+					&moved);
 	vbdev_get_state(&st);
 	if (!moved) {
 		printf("bench_balloon: migration: nothing migrated\n");

@@ -92,14 +92,6 @@ static double bench_lru_migration(double *cold_ns, double *hot_ns)
 	return m;
 }
 
-static int write_knob(const char *path, unsigned long val)
-{
-	char buf[32];
-	int len = snprintf(buf, sizeof(buf), "%lu\n", val);
-
-	return kernel_write_file_path(path, buf, len) < 0 ? -1 : 0;
-}
-
 /*
  * The sample driver's pages are the only non-LRU movable pages of this
  * boot: isolate them by pfn, BATCH at a time, and migrate them.
@@ -107,33 +99,14 @@ static int write_knob(const char *path, unsigned long val)
 static void bench_nonlru_migration(double lru, double cold, double hot)
 {
 	const char *knob = "/sys/kernel/debug/movable_sample/pages";
-	unsigned long pfn, moved = 0, pages = 32768;
-	double t, elapsed = 0;
-	LIST_HEAD(list);
-	int n = 0;
+	unsigned long moved, pages = 32768;
+	double t, elapsed;
 
 	if (write_knob(knob, pages)) {
 		printf("bench_migrate: non-LRU: cannot grow the sample driver\n");
 		return;
 	}
-	for (pfn = 0; pfn < max_pfn; pfn++) {
-		struct page *page = pfn_to_page(pfn);
-
-		if (!__PageMovable(page) || !isolate_movable_page(page, 0))
-			continue;
-		list_add_tail(&page->lru, &list);
-		if (++n < BATCH)
-			continue;
-		t = now();
-		if (migrate_pages(&list, new_target, NULL, 0, MIGRATE_SYNC,
-				  MR_SYSCALL))
-			putback_movable_pages(&list);
-		elapsed += now() - t;
-		moved += n;
-		n = 0;
-	}
-	if (n)
-		putback_movable_pages(&list);
+	elapsed = migrate_movable_pages(NULL, BATCH, MR_SYSCALL, &moved);
 	write_knob(knob, 0);
 	if (!moved) {
 		printf("bench_migrate: non-LRU: nothing migrated\n");

@@ -97,25 +97,17 @@ static double ratio(unsigned long a, unsigned long b)
 	return b ? (double)a / b : 0;
 }
 
-static int zwrite(const char *file, const char *val)
-{
-	char path[64], text[64];
-
-	snprintf(path, sizeof(path), "/sys/block/zram0/%s", file);
-	snprintf(text, sizeof(text), "%s\n", val);
-	return kernel_write_file_path(path, text, strlen(text)) < 0 ? -1 : 0;
-}
-
 static int swap_on(const char *alg)
 {
-	if (zwrite("comp_algorithm", alg) || zwrite("disksize", SWAP_SIZE))
+	if (zwrite("zram0", "comp_algorithm", alg) ||
+	    zwrite("zram0", "disksize", SWAP_SIZE))
 		return -1;
 	return mkswap("zram0") || sys_swapon("zram0", -1) ? -1 : 0;
 }
 
 static int swap_off(void)
 {
-	return sys_swapoff("zram0") || zwrite("reset", "1") ? -1 : 0;
+	return sys_swapoff("zram0") || zwrite("zram0", "reset", "1") ? -1 : 0;
 }
 
 /* Let the threaded daemons finish what they are at (no-op otherwise). */

@@ -33,14 +33,6 @@
 
 static struct page *pages[NR_PAGES];
 
-static int zwrite(const char *file, const char *val)
-{
-	char path[64];
-
-	snprintf(path, sizeof(path), "/sys/block/zram0/%s", file);
-	return kernel_write_file_path(path, val, strlen(val)) < 0 ? -1 : 0;
-}
-
 static double mbps(double seconds)
 {
 	return (double)NR_PAGES * PAGE_SIZE / seconds / 1e6;
@@ -93,7 +85,8 @@ static int zram_pass(const char *alg, struct page *buf, double *wr,
 	double t;
 	int i;
 
-	if (zwrite("comp_algorithm", alg) || zwrite("disksize", "128M"))
+	if (zwrite("zram0", "comp_algorithm", alg) ||
+	    zwrite("zram0", "disksize", "128M"))
 		return -1;
 	bdev = lookup_bdev("zram0");
 	if (IS_ERR(bdev) || blkdev_get(bdev, FMODE_READ | FMODE_WRITE, NULL))
@@ -112,7 +105,7 @@ static int zram_pass(const char *alg, struct page *buf, double *wr,
 	*rd = now() - t;
 	/* Drops lookup_bdev()'s reference too, as in the kernel. */
 	blkdev_put(bdev, FMODE_READ | FMODE_WRITE);
-	return zwrite("reset", "1");
+	return zwrite("zram0", "reset", "1");
 }
 
 /*

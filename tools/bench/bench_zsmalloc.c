@@ -60,10 +60,7 @@ static u64 rng = 0x2545f4914f6cdd1dULL;
 
 static u64 rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return xorshift64(&rng);
 }
 
 /* ---- the size distribution --------------------------------------------- */
@@ -239,19 +236,6 @@ static double zs_efficiency(struct zs_pool *pool, double *before_compact)
 		zs_free(pool, h[i]);
 	free(h);
 	return eff;
-}
-
-static long rss_bytes(void)
-{
-	long size, resident = 0;
-	FILE *f = fopen("/proc/self/statm", "r");
-
-	if (!f)
-		return -1;
-	if (fscanf(f, "%ld %ld", &size, &resident) != 2)
-		resident = -1;
-	fclose(f);
-	return resident * sysconf(_SC_PAGESIZE);
 }
 
 /*

@@ -66,7 +66,7 @@ struct virtio_mmio_dev_queue {
  *	@buf (inside guest RAM).  Returns 0, or -EINVAL if the device
  *	refuses it (after saying why): the rest of the chain is skipped.
  * @chain: the chain at @head on queue @qi was walked.  Returns true if
- *	the device keeps it to answer later (virtio_mmio_dev_give_back()),
+ *	the device keeps it to answer later (__virtio_mmio_dev_give_back()),
  *	false to have it put in the used ring now.  A queue keeps at most
  *	one chain: a second one returns the first.
  * @processed: queue @qi was processed and the driver interrupted

@@ -2,8 +2,10 @@
 /*
  * arch/user/os/host_user.c - the host side of struct host_operations
  *
- * The only file (with the rest of arch/user/os/ and *_user.c) that talks
- * to libc and the Linux system call interface on the kernel's behalf.
+ * The only file that talks to libc and the Linux system call interface
+ * on the kernel's behalf.  Host code is what the Makefiles list as host-y
+ * (arch/user/os/ and tools/umm/); the rest is kernel side and reaches the
+ * host only through host_ops.
  */
 #include <errno.h>
 #include <fcntl.h>

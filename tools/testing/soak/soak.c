@@ -101,7 +101,6 @@
 size_t log_buf_copy(char *buf, size_t size);
 
 #define SAMPLE		"/sys/kernel/debug/movable_sample/"
-#define MIGRATED	"/sys/kernel/debug/umm/migrated"
 #define MB(n)		((unsigned long)(n) << 20)
 
 /*
@@ -248,14 +247,6 @@ struct soak {
 
 static struct soak soak;
 
-static u64 now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
-}
-
 static double secs(u64 ms)
 {
 	return ms / 1000.0;
@@ -294,55 +285,12 @@ static void pause_us(unsigned long us)
 
 /* ---- files ---------------------------------------------------------------- */
 
-static int kwrite(const char *path, const char *fmt, ...)
-{
-	char text[64];
-	va_list ap;
-	ssize_t ret;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	ret = kernel_write_file_path(path, text, strlen(text));
-	return ret < 0 ? (int)ret : 0;
-}
-
-/*
- * The number after "KEY" (and a space or a tab) on a line of @path; the
- * first number of the file if @key is NULL; -1 if there is none.
- */
-static long long file_value(const char *path, const char *key)
-{
-	long long val = -1;
-	char *buf, *line;
-	size_t len = key ? strlen(key) : 0;
-
-	if (kernel_read_file_path(path, &buf) < 0)
-		return -1;
-	for (line = buf; line && *line;) {
-		if (!key) {
-			val = strtoll(line, NULL, 0);
-			break;
-		}
-		if (!strncmp(line, key, len) &&
-		    (line[len] == ' ' || line[len] == '\t')) {
-			val = strtoll(line + len + 1, NULL, 10);
-			break;
-		}
-		line = strchr(line, '\n');
-		if (line)
-			line++;
-	}
-	kfree(buf);
-	return val;
-}
-
 static void read_kinds(long kinds[NR_KINDS])
 {
 	int i;
 
 	for (i = 0; i < NR_KINDS; i++)
-		kinds[i] = file_value(MIGRATED, kind_names[i]);
+		kinds[i] = migrated_pages(kind_names[i]);
 }
 
 static long kinds_total(const long kinds[NR_KINDS])
@@ -463,7 +411,7 @@ static void oom_report(void)
 	dump_file("/sys/block/zram0/mm_stat");
 	dump_file("/sys/block/zram1/mm_stat");
 	dump_file(SAMPLE "stats");
-	printf("#     balloon pages %u; vmstat: oom_kill %lld, allocstall %lld, pgsteal_direct %lld, pgsteal_kswapd %lld, nr_isolated_anon %lld\n",
+	printf("#     balloon pages %u; vmstat: oom_kill %ld, allocstall %ld, pgsteal_direct %ld, pgsteal_kswapd %ld, nr_isolated_anon %ld\n",
 	       soak.vb ? soak.vb->num_pages : 0,
 	       file_value("/proc/vmstat", "oom_kill"),
 	       file_value("/proc/vmstat", "allocstall_normal") +
@@ -836,7 +784,7 @@ static void driver_thread(int role, struct rnd_state *rnd)
 						min(held, 64L));
 
 			doing(role, "release burst");
-			err = kwrite(SAMPLE "release", "%lu\n", n);
+			err = write_knob(SAMPLE "release", n);
 			atomic_long_inc(&soak.release_bursts);
 			atomic_long_add(n, &soak.releases);
 		} else if (what < 6) {
@@ -844,9 +792,9 @@ static void driver_thread(int role, struct rnd_state *rnd)
 				prandom_u32_state_max(rnd, max - max / 4 + 1);
 
 			doing(role, "pages");
-			err = kwrite(SAMPLE "pages", "%lu\n", target);
+			err = write_knob(SAMPLE "pages", target);
 			if (!err && file_value(SAMPLE "pages", NULL) != (long)target)
-				soak_fail(role, "pages reads back %lld, not %lu",
+				soak_fail(role, "pages reads back %ld, not %lu",
 					  file_value(SAMPLE "pages", NULL), target);
 		} else if (what < 12 && held > 0) {
 			unsigned long n = 1 + prandom_u32_state_max(rnd,
@@ -855,7 +803,7 @@ static void driver_thread(int role, struct rnd_state *rnd)
 			if (n > (unsigned long)held)
 				n = held;
 			doing(role, "release");
-			err = kwrite(SAMPLE "release", "%lu\n", n);
+			err = write_knob(SAMPLE "release", n);
 			atomic_long_add(n, &soak.releases);
 		} else if (what == 12) {
 			driver_verify(role);
@@ -916,7 +864,7 @@ static void compact_thread(int role, struct rnd_state *rnd)
 		struct page *page;
 
 		doing(role, "compact_memory");
-		if (kwrite("/proc/sys/vm/compact_memory", "1\n"))
+		if (compact_memory())
 			soak_fail(role, "compact_memory refused");
 		atomic_long_inc(&soak.compactions);
 
@@ -944,8 +892,8 @@ static void compact_thread(int role, struct rnd_state *rnd)
 		}
 		if (round % 16 == 15) {
 			doing(role, "zram compact");
-			if (kwrite("/sys/block/zram0/compact", "1\n") ||
-			    kwrite("/sys/block/" BLK_DEV "/compact", "1\n"))
+			if (zwrite("zram0", "compact", "1") ||
+			    zwrite(BLK_DEV, "compact", "1"))
 				soak_fail(role, "zram compact refused");
 		}
 	}
@@ -976,11 +924,11 @@ static void control_thread(int role, struct rnd_state *rnd)
 			storm_end = now + 100 + prandom_u32_state_max(rnd, 400);
 			atomic_long_inc(&soak.storms);
 		}
-		if (kwrite(SAMPLE "fail_isolate", "%u\n",
-			   prandom_u32_state_max(rnd, 21)) ||
-		    kwrite(SAMPLE "fail_migrate", "%u\n", now < storm_end ?
-			   60 + prandom_u32_state_max(rnd, 36) :
-			   prandom_u32_state_max(rnd, 21)))
+		if (write_knob(SAMPLE "fail_isolate",
+			       prandom_u32_state_max(rnd, 21)) ||
+		    write_knob(SAMPLE "fail_migrate", now < storm_end ?
+			       60 + prandom_u32_state_max(rnd, 36) :
+			       prandom_u32_state_max(rnd, 21)))
 			soak_fail(role, "a fault knob refused a percentage");
 		if (now >= next_report) {
 			struct soak_msg msg = { .type = MSG_PROGRESS };
@@ -992,7 +940,7 @@ static void control_thread(int role, struct rnd_state *rnd)
 			report(&msg);
 			next_report = now + 250;
 			if (now >= next_print) {
-				printf("# %5.1f s: %ld migrations (lru %ld, balloon %ld, zsmalloc %ld, movable_sample %ld), released_isolated %lld\n",
+				printf("# %5.1f s: %ld migrations (lru %ld, balloon %ld, zsmalloc %ld, movable_sample %ld), released_isolated %ld\n",
 				       secs(now - soak.start_ms), (long)msg.migrated,
 				       kinds[KIND_LRU] - soak.kinds_load0[KIND_LRU],
 				       kinds[KIND_BALLOON] - soak.kinds_load0[KIND_BALLOON],
@@ -1057,13 +1005,7 @@ static int soak_thread_fn(void *data)
 	atomic_set(&soak.stop, 1);
 	complete(&th->done);
 	/* kthread_stop() reaps us; it must not find us gone before it. */
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
+	umm_wait_for_stop();
 	return 0;
 }
 
@@ -1151,13 +1093,6 @@ static void *watchdog(void *arg)
 
 /* ---- setting up, taking down --------------------------------------------------- */
 
-static struct virtio_balloon *the_balloon(void)
-{
-	struct virtio_device *vdev = virtio_find_device_by_name("virtio0");
-
-	return vdev ? vdev->priv : NULL;
-}
-
 /*
  * Which of the boot's own threads are missing, from the log lines that
  * say so; empty if none.
@@ -1193,21 +1128,13 @@ static void missing_kthreads(char *why, size_t len)
 		snprintf(why, len, "the balloon's worker is not running");
 }
 
-static int zram_attr(const char *dev, const char *attr, const char *val)
-{
-	char path[96];
-
-	snprintf(path, sizeof(path), "/sys/block/%s/%s", dev, attr);
-	return kwrite(path, "%s\n", val);
-}
-
 static int setup(char *why, size_t len, struct rnd_state *rnd)
 {
 	char size[32];
 	int i, err;
 
 	snprintf(size, sizeof(size), "%luM", soak.size.swap_mb);
-	err = zram_attr("zram0", "disksize", size);
+	err = zwrite("zram0", "disksize", size);
 	err = err ?: mkswap("zram0");
 	err = err ?: sys_swapon("zram0", -1);
 	if (err) {
@@ -1215,9 +1142,9 @@ static int setup(char *why, size_t len, struct rnd_state *rnd)
 		return err;
 	}
 	snprintf(size, sizeof(size), "%luK", soak.size.blk_pages * 4);
-	err = zram_attr(BLK_DEV, "comp_algorithm",
+	err = zwrite(BLK_DEV, "comp_algorithm",
 			prandom_u32_state_max(rnd, 2) ? "zstd" : "lz4");
-	err = err ?: zram_attr(BLK_DEV, "disksize", size);
+	err = err ?: zwrite(BLK_DEV, "disksize", size);
 	if (err) {
 		snprintf(why, len, "%s: %d", BLK_DEV, err);
 		return err;
@@ -1296,8 +1223,8 @@ static void teardown(unsigned long free_at_boot, const long kinds0[NR_KINDS])
 	int i;
 
 	printf("# taking down, checking\n");
-	kwrite(SAMPLE "fail_isolate", "0\n");
-	kwrite(SAMPLE "fail_migrate", "0\n");
+	write_file(SAMPLE "fail_isolate", "0\n");
+	write_file(SAMPLE "fail_migrate", "0\n");
 
 	/* The tasks: one last look at every page, then exit. */
 	for (i = 0; i < NR_TASKS; i++) {
@@ -1330,7 +1257,7 @@ static void teardown(unsigned long free_at_boot, const long kinds0[NR_KINDS])
 		__free_page(soak.blk.page);
 	free(soak.blk.gen);
 	free(soak.blk.same);
-	if (zram_attr(BLK_DEV, "reset", "1"))
+	if (zwrite(BLK_DEV, "reset", "1"))
 		soak_fail(-1, "reset of %s refused", BLK_DEV);
 
 	/* The balloon: empty, and its books with the host's. */
@@ -1347,7 +1274,7 @@ static void teardown(unsigned long free_at_boot, const long kinds0[NR_KINDS])
 	/* The driver: everything verifies, nothing isolated, then empty. */
 	driver_verify(ROLE_DRIVER);
 	expect_eq("movable_sample isolated", 0, sample_isolated());
-	if (kwrite(SAMPLE "pages", "0\n"))
+	if (write_file(SAMPLE "pages", "0\n"))
 		soak_fail(-1, "the driver would not shrink to 0");
 	expect_eq("movable_sample pages", 0, file_value(SAMPLE "stats", "pages"));
 	expect_eq("movable_sample isolated after release", 0, sample_isolated());
@@ -1358,7 +1285,7 @@ static void teardown(unsigned long free_at_boot, const long kinds0[NR_KINDS])
 		  file_value("/proc/meminfo", "SwapFree:"));
 	if (sys_swapoff("zram0"))
 		soak_fail(-1, "swapoff zram0 failed");
-	if (zram_attr("zram0", "reset", "1"))
+	if (zwrite("zram0", "reset", "1"))
 		soak_fail(-1, "reset of zram0 refused");
 	expect_eq("NR_ZSPAGES after reset", 0,
 		  global_zone_page_state(NR_ZSPAGES));
@@ -1384,7 +1311,7 @@ static void teardown(unsigned long free_at_boot, const long kinds0[NR_KINDS])
 		soak_fail(-1, "pswpin %ld > pswpout %ld", ev[EV_PSWPIN],
 			  ev[EV_PSWPOUT]);
 	expect_eq("other pages migrated (by kind)", 0,
-		  file_value(MIGRATED, "other"));
+		  migrated_pages("other"));
 
 	/* The zones, and every page back. */
 	expect_eq("problems found walking the zones", 0, check_zones());

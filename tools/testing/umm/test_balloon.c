@@ -60,22 +60,6 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-/* The driver's state; the device is "virtio0", or later after replugs. */
-static struct virtio_balloon *the_balloon(void)
-{
-	struct virtio_device *vdev;
-	char name[24];
-	unsigned int i;
-
-	for (i = 0; i < 8; i++) {
-		snprintf(name, sizeof(name), "virtio%u", i);
-		vdev = virtio_find_device_by_name(name);
-		if (vdev && vdev->priv)
-			return vdev->priv;
-	}
-	return NULL;
-}
-
 static struct vbdev_state host(void)
 {
 	struct vbdev_state st;
@@ -128,50 +112,6 @@ static unsigned long list_len(struct virtio_balloon *vb)
 	return n;
 }
 
-/*
- * The host's set against the driver's list, at a quiescent point:
- * every page the driver holds is a frame the host has, and there are as
- * many of each.  Returns the number of disagreements (and prints them).
- */
-static long sets_disagree(struct virtio_balloon *vb)
-{
-	struct balloon_dev_info *b = &vb->vb_dev_info;
-	unsigned long n = 0, i, *pfns;
-	struct vbdev_state st = host();
-	struct page *page;
-	long bad = 0;
-
-	pfns = calloc(vb->num_pages + 1, sizeof(*pfns));
-	spin_lock(&b->pages_lock);
-	list_for_each_entry(page, &b->pages, lru) {
-		if (n <= vb->num_pages)
-			pfns[n] = page_to_pfn(page);
-		n++;
-		if (!PageBalloon(page))
-			bad++;
-	}
-	if (b->isolated_pages) {
-		printf("# %lu balloon pages isolated at a quiescent point\n",
-		       b->isolated_pages);
-		bad++;
-	}
-	spin_unlock(&b->pages_lock);
-	for (i = 0; i < n && i <= vb->num_pages; i++)
-		if (!vbdev_pfn_ballooned(pfns[i])) {
-			if (bad < 5)
-				printf("# pfn %#lx is in the balloon, not at the host\n",
-				       pfns[i]);
-			bad++;
-		}
-	free(pfns);
-	if (n != vb->num_pages || n != st.ballooned || n != st.actual) {
-		printf("# driver list %lu, driver count %u, host set %lu, actual %u\n",
-		       n, vb->num_pages, st.ballooned, st.actual);
-		bad++;
-	}
-	return bad;
-}
-
 static bool dmesg_has(const char *text)
 {
 	size_t size = 1 << 20;
@@ -182,70 +122,6 @@ static bool dmesg_has(const char *text)
 	found = strstr(buf, text) != NULL;
 	free(buf);
 	return found;
-}
-
-static unsigned long free_order9_units(void)
-{
-	unsigned long n = 0;
-	unsigned int order;
-	struct zone *zone;
-
-	drain_all_pages(NULL);
-	for_each_populated_zone(zone) {
-		spin_lock(&zone->lock);
-		for (order = pageblock_order; order < MAX_ORDER; order++)
-			n += zone->free_area[order].nr_free <<
-			     (order - pageblock_order);
-		spin_unlock(&zone->lock);
-	}
-	return n;
-}
-
-static int compact_memory(void)
-{
-	ssize_t ret = kernel_write_file_path("/proc/sys/vm/compact_memory",
-					     "1\n", 2);
-
-	return ret < 0 ? ret : 0;
-}
-
-/*
- * Pages the migration core moved for one kind of page, from
- * /sys/kernel/debug/umm/migrated ("balloon 12"); -1 if the kind has no
- * line (its driver did not register).
- */
-static long migrated_by_kind(const char *kind)
-{
-	size_t len = strlen(kind);
-	char *buf, *line, *next;
-	long n = -1;
-
-	if (kernel_read_file_path("/sys/kernel/debug/umm/migrated", &buf) < 0)
-		return -1;
-	for (line = buf; line && *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			next++;
-		if (!strncmp(line, kind, len) && line[len] == ' ') {
-			n = strtol(line + len + 1, NULL, 10);
-			break;
-		}
-	}
-	kfree(buf);
-	return n;
-}
-
-/* The process's resident memory, bytes (/proc/self/statm). */
-static long rss_bytes(void)
-{
-	unsigned long size, resident;
-	FILE *f = fopen("/proc/self/statm", "r");
-
-	if (!f || fscanf(f, "%lu %lu", &size, &resident) != 2)
-		resident = 0;
-	if (f)
-		fclose(f);
-	return resident * sysconf(_SC_PAGESIZE);
 }
 
 /* Write every free page once (the host must back it again). */
@@ -337,7 +213,7 @@ FIXTURE_TEARDOWN(balloon)
 	/* Everything back to the guest, both sides agreeing. */
 	if (vb && !vq_broken(vb)) {
 		EXPECT_EQ(VBDEV_REACHED, balloon_to(vbdev_ram_size()));
-		EXPECT_EQ(0, sets_disagree(vb));
+		EXPECT_EQ(0, balloon_sets_disagree(vb));
 	}
 	EXPECT_EQ(0, host().ballooned);
 	EXPECT_EQ(self->expect_errors, host().errors);
@@ -377,7 +253,7 @@ TEST_F(balloon, balloon_inflate_and_deflate_exact_counts)
 	/* Without DEFLATE_ON_OOM the pages leave the guest's memory. */
 	EXPECT_EQ(total - 4096, totalram_pages);
 	EXPECT_EQ(vbdev_ram_size() - 16 * MB, vbdev_actual_bytes());
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 	if (variant->deterministic)
 		/* 16 buffers of 256 frames, and nothing else. */
 		EXPECT_EQ(16 + 1, st.kicks);
@@ -391,7 +267,7 @@ TEST_F(balloon, balloon_inflate_and_deflate_exact_counts)
 	EXPECT_EQ(deflate + 3072, sum_vm_event(BALLOON_DEFLATE));
 	EXPECT_EQ(self->free_at_boot - 1024, umm_free_pages());
 	EXPECT_EQ(total - 1024, totalram_pages);
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 
 	EXPECT_EQ(VBDEV_REACHED, balloon_to(vbdev_ram_size()));
 	EXPECT_EQ(0, host().ballooned);
@@ -449,7 +325,7 @@ TEST_F(balloon, balloon_page_migration_moves_the_frame_at_the_host)
 {
 	struct virtio_balloon *vb = the_balloon();
 	unsigned long migrate = sum_vm_event(BALLOON_MIGRATE);
-	long by_kind = migrated_by_kind("balloon");
+	long by_kind = migrated_pages("balloon");
 	unsigned long old_pfn, new_pfn;
 	struct vbdev_state st;
 	struct page *page;
@@ -478,7 +354,7 @@ TEST_F(balloon, balloon_page_migration_moves_the_frame_at_the_host)
 	EXPECT_EQ(migrate + 1, sum_vm_event(BALLOON_MIGRATE));
 	/* The migration core knows the page by its a_ops: a balloon page. */
 	EXPECT_LE(0, by_kind);
-	EXPECT_EQ(by_kind + 1, migrated_by_kind("balloon"));
+	EXPECT_EQ(by_kind + 1, migrated_pages("balloon"));
 	EXPECT_FALSE(vbdev_pfn_ballooned(old_pfn));
 	EXPECT_EQ(0, vb->vb_dev_info.isolated_pages);
 	EXPECT_EQ(16, list_len(vb));
@@ -489,7 +365,7 @@ TEST_F(balloon, balloon_page_migration_moves_the_frame_at_the_host)
 	EXPECT_TRUE(PageBalloon(pfn_to_page(new_pfn)));
 	/* The old page went back to the allocator. */
 	EXPECT_FALSE(PageBalloon(pfn_to_page(old_pfn)));
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 }
 
 /*
@@ -530,7 +406,7 @@ TEST_F(balloon, balloon_busy_driver_makes_migration_put_the_page_back)
 	EXPECT_TRUE(vbdev_pfn_ballooned(page_to_pfn(page)));
 	list_add(&page->lru, &list);
 	putback_movable_pages(&list);
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 }
 
 /* ==== 3. MUST_TELL_HOST ==== */
@@ -708,7 +584,7 @@ TEST_F(oom, balloon_deflate_on_oom_saves_the_task)
 		EXPECT_EQ(20480, st.ballooned);
 		EXPECT_EQ(-EINTR, workload_stop(w));
 	}
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 }
 
 /* ==== 5. compaction with balloon pages scattered through memory ==== */
@@ -772,13 +648,13 @@ TEST_F(compact, balloon_compaction_with_scattered_balloon_pages)
 	ASSERT_EQ(14336, workload_dontneed(w, 50, 2, 0));
 	ASSERT_EQ(VBDEV_REACHED, balloon_frames(16384));
 	ASSERT_EQ(0, workload_stop(w));
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 	EXPECT_EQ(variant->movable, __PageMovable(balloon_page_at(vb, 0)));
 
 	st0 = host();
 	migrate = sum_vm_event(BALLOON_MIGRATE);
 	success = sum_vm_event(PGMIGRATE_SUCCESS);
-	by_kind = migrated_by_kind("balloon");
+	by_kind = migrated_pages("balloon");
 	EXPECT_LE(0, by_kind);
 	before = free_order9_units();
 	ASSERT_EQ(0, compact_memory());
@@ -799,19 +675,19 @@ TEST_F(compact, balloon_compaction_with_scattered_balloon_pages)
 			  sum_vm_event(PGMIGRATE_SUCCESS) - success);
 		/* Counted as balloon pages by the migration core too. */
 		EXPECT_EQ(sum_vm_event(BALLOON_MIGRATE) - migrate,
-			  migrated_by_kind("balloon") - by_kind);
+			  migrated_pages("balloon") - by_kind);
 	} else {
 		EXPECT_EQ(before, after);
 		EXPECT_EQ(migrate, sum_vm_event(BALLOON_MIGRATE));
 		EXPECT_EQ(success, sum_vm_event(PGMIGRATE_SUCCESS));
-		EXPECT_EQ(by_kind, migrated_by_kind("balloon"));
+		EXPECT_EQ(by_kind, migrated_pages("balloon"));
 		EXPECT_EQ(st0.inflated, st1.inflated);
 		EXPECT_EQ(st0.deflated, st1.deflated);
 	}
 	EXPECT_EQ(16384, st1.ballooned);
 	EXPECT_EQ(16384, vb->num_pages);
 	EXPECT_EQ(0, st1.errors);
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 }
 
 /* ==== 6. features and statistics ==== */
@@ -936,7 +812,7 @@ TEST_F(balloon, balloon_absurd_num_pages_is_clamped)
 	EXPECT_LT(st.actual, vb->guest_pages);
 	EXPECT_GT(vb->out_of_puff, 0);
 	EXPECT_EQ(0, st.errors);
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 	vbdev_set_num_pages(0);
 	vbdev_wait_guest();
 	quiesce();
@@ -969,7 +845,7 @@ TEST_F(balloon, balloon_target_change_during_inflate)
 		EXPECT_EQ(inflate + 768, sum_vm_event(BALLOON_INFLATE));
 		EXPECT_EQ(deflate + 256, sum_vm_event(BALLOON_DEFLATE));
 	}
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 }
 
 /*
@@ -1005,7 +881,7 @@ TEST_F(balloon, balloon_broken_ring_is_reported_not_trusted)
 	vb = the_balloon();
 	ASSERT_NE(NULL, vb);
 	EXPECT_EQ(VBDEV_REACHED, balloon_frames(1024));
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 }
 
 /*
@@ -1068,7 +944,7 @@ TEST_F(balloon, balloon_host_rejects_protocol_errors)
 
 	/* The driver is unharmed. */
 	EXPECT_EQ(VBDEV_REACHED, balloon_frames(300));
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 }
 
 /* A guest that misuses the registers is told so, and nothing breaks. */
@@ -1120,7 +996,7 @@ TEST_F(balloon, balloon_monitor_says_what_it_did)
 		 actual);
 	EXPECT_STREQ(want, o.out);
 	quiesce();
-	EXPECT_EQ(0, sets_disagree(the_balloon()));
+	EXPECT_EQ(0, balloon_sets_disagree(the_balloon()));
 
 	EXPECT_EQ(-EINVAL, console("balloon 3X", &o));
 	EXPECT_STREQ("umm: balloon: bad size '3X' (MiB, or a number with K, M or G)\n",

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "umm_test.h"
+#include "umm_stress.h"
 
 #include <linux/balloon_compaction.h>
 #include <linux/migrate.h>
@@ -64,20 +65,10 @@ UMM_FIXTURE_SETUP
 enum { HOST, COMPACTOR, SCANNER, CHURN, STATS, NR_ROLES };
 
 struct stress {
-	atomic_t done;
-	atomic_t errors;
-	atomic_long_t scanner_isolated;
-	atomic_long_t scanner_migrated;
-	atomic_long_t compactions;
+	struct umm_stress common;	/* the host sets common.stop */
 	atomic_long_t stats_answers;
 	atomic_long_t waits_reached;
 };
-
-static void stress_error(struct stress *s, const char *what, long val)
-{
-	printf("# %s (%ld)\n", what, val);
-	atomic_inc(&s->errors);
-}
 
 static void host_thread(struct stress *s, struct rnd_state *rnd)
 {
@@ -92,7 +83,7 @@ static void host_thread(struct stress *s, struct rnd_state *rnd)
 				    ((u64)target << PAGE_SHIFT);
 
 			if (vbdev_balloon(bytes, &res))
-				stress_error(s, "balloon refused", target);
+				stress_error(&s->common, "balloon refused", target);
 			else if (res == VBDEV_REACHED)
 				atomic_long_inc(&s->waits_reached);
 			continue;
@@ -100,65 +91,7 @@ static void host_thread(struct stress *s, struct rnd_state *rnd)
 		vbdev_set_num_pages(target);
 		usleep(prandom_u32_state_max(rnd, 3000));
 	}
-	atomic_set(&s->done, 1);
-}
-
-static void compactor_thread(struct stress *s)
-{
-	while (!atomic_read(&s->done)) {
-		ssize_t ret = kernel_write_file_path("/proc/sys/vm/compact_memory",
-						     "1\n", 2);
-
-		if (ret < 0)
-			stress_error(s, "compact_memory failed", ret);
-		atomic_long_inc(&s->compactions);
-		usleep(2000);
-	}
-}
-
-static struct page *scanner_alloc(struct page *page, unsigned long private,
-				  int **result)
-{
-	return alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN | __GFP_NORETRY);
-}
-
-/* Isolate the balloon pages of a random range and migrate them. */
-static void scanner_thread(struct stress *s, struct rnd_state *rnd)
-{
-	struct zone *zone = UMM_ZONE(ZONE_NORMAL);
-	unsigned long span = zone_end_pfn(zone) - zone->zone_start_pfn;
-
-	while (!atomic_read(&s->done)) {
-		unsigned long start = zone->zone_start_pfn +
-				      prandom_u32_state_max(rnd, span - 512);
-		enum migrate_mode mode = prandom_u32_state_max(rnd, 3);
-		unsigned long pfn, nr = 0;
-		LIST_HEAD(list);
-		int left;
-
-		for (pfn = start; pfn < start + 512 && nr < 32; pfn++) {
-			struct page *page = pfn_to_page(pfn);
-
-			/* A hint only: isolate_movable_page() decides. */
-			if (!__PageMovable(page) || PageIsolated(page))
-				continue;
-			if (isolate_movable_page(page, mode == MIGRATE_ASYNC ?
-						 ISOLATE_ASYNC_MIGRATE : 0)) {
-				list_add_tail(&page->lru, &list);
-				nr++;
-			}
-		}
-		atomic_long_add(nr, &s->scanner_isolated);
-		if (nr) {
-			left = migrate_pages(&list, scanner_alloc, NULL, 0,
-					     mode, MR_COMPACTION);
-			if (left < 0)
-				left = 0;
-			atomic_long_add(nr - left, &s->scanner_migrated);
-			putback_movable_pages(&list);
-		}
-		usleep(300);
-	}
+	atomic_set(&s->common.stop, 1);
 }
 
 /* Blocks of order 0 and 3 come and go. */
@@ -167,7 +100,7 @@ static void churn_thread(struct stress *s, struct rnd_state *rnd)
 	struct page **held = calloc(CHURN_PAGES, sizeof(*held));
 	unsigned int i;
 
-	while (!atomic_read(&s->done)) {
+	while (!atomic_read(&s->common.stop)) {
 		i = prandom_u32_state_max(rnd, CHURN_PAGES);
 		if (held[i]) {
 			__free_pages(held[i], page_private(held[i]));
@@ -198,13 +131,13 @@ static void stats_thread(struct stress *s)
 {
 	struct virtio_balloon_stat st[VIRTIO_BALLOON_S_NR];
 
-	while (!atomic_read(&s->done)) {
+	while (!atomic_read(&s->common.stop)) {
 		int err = vbdev_request_stats(st);
 
 		if (!err)
 			atomic_long_inc(&s->stats_answers);
 		else if (err != -EAGAIN)
-			stress_error(s, "stats request failed", err);
+			stress_error(&s->common, "stats request failed", err);
 		usleep(5000);
 	}
 }
@@ -222,10 +155,10 @@ static int stress_thread(void *arg, int idx)
 		host_thread(s, &rnd);
 		break;
 	case COMPACTOR:
-		compactor_thread(s);
+		compactor_thread(&s->common);
 		break;
 	case SCANNER:
-		scanner_thread(s, &rnd);
+		scanner_thread(&s->common, &rnd);
 		break;
 	case CHURN:
 		churn_thread(s, &rnd);
@@ -237,14 +170,6 @@ static int stress_thread(void *arg, int idx)
 	return 0;
 }
 
-/* The driver's state; "virtio0" at boot. */
-static struct virtio_balloon *the_balloon(void)
-{
-	struct virtio_device *vdev = virtio_find_device_by_name("virtio0");
-
-	return vdev ? vdev->priv : NULL;
-}
-
 /* Wait for the guest to reach the target, then for its lock. */
 static void settle(struct virtio_balloon *vb, u32 target)
 {
@@ -254,58 +179,12 @@ static void settle(struct virtio_balloon *vb, u32 target)
 	mutex_unlock(&vb->balloon_lock);
 }
 
-/* The "balloon" line of /sys/kernel/debug/umm/migrated, or -1. */
-static long migrated_balloon_pages(void)
-{
-	char *buf, *line;
-	long n = -1;
-
-	if (kernel_read_file_path("/sys/kernel/debug/umm/migrated", &buf) < 0)
-		return -1;
-	line = strstr(buf, "\nballoon ");
-	if (line)
-		n = strtol(line + strlen("\nballoon "), NULL, 10);
-	kfree(buf);
-	return n;
-}
-
-static long sets_disagree(struct virtio_balloon *vb)
-{
-	struct balloon_dev_info *b = &vb->vb_dev_info;
-	unsigned long n = 0, i, *pfns;
-	struct vbdev_state st;
-	struct page *page;
-	long bad = 0;
-
-	vbdev_get_state(&st);
-	pfns = calloc(vb->num_pages + 1, sizeof(*pfns));
-	spin_lock(&b->pages_lock);
-	list_for_each_entry(page, &b->pages, lru) {
-		if (n <= vb->num_pages)
-			pfns[n] = page_to_pfn(page);
-		n++;
-	}
-	if (b->isolated_pages)
-		bad++;
-	spin_unlock(&b->pages_lock);
-	for (i = 0; i < n && i <= vb->num_pages; i++)
-		if (!vbdev_pfn_ballooned(pfns[i]))
-			bad++;
-	free(pfns);
-	if (n != vb->num_pages || n != st.ballooned || n != st.actual) {
-		printf("# list %lu, driver %u, host set %lu, actual %u\n", n,
-		       vb->num_pages, st.ballooned, st.actual);
-		bad++;
-	}
-	return bad;
-}
-
 TEST_F(umm, balloon_concurrent_inflate_deflate_compaction)
 {
 	unsigned long inflate0 = sum_vm_event(BALLOON_INFLATE);
 	unsigned long deflate0 = sum_vm_event(BALLOON_DEFLATE);
 	unsigned long migrate0 = sum_vm_event(BALLOON_MIGRATE);
-	long by_kind0 = migrated_balloon_pages();
+	long by_kind0 = migrated_pages("balloon");
 	unsigned long inflate, deflate, migrate;
 	struct virtio_balloon *vb = the_balloon();
 	struct vbdev_state st;
@@ -313,6 +192,9 @@ TEST_F(umm, balloon_concurrent_inflate_deflate_compaction)
 
 	ASSERT_NE(NULL, vb);
 	memset(&s, 0, sizeof(s));
+	s.common.compactor_pause_us = 2000;
+	s.common.scanner_pause_us = 300;
+	s.common.scanner_idle_us = 300;
 	ASSERT_EQ(0, umm_run_threads(ARRAY_SIZE(roles), stress_thread, &s));
 
 	settle(vb, 5000);
@@ -321,16 +203,17 @@ TEST_F(umm, balloon_concurrent_inflate_deflate_compaction)
 	deflate = sum_vm_event(BALLOON_DEFLATE) - deflate0;
 	migrate = sum_vm_event(BALLOON_MIGRATE) - migrate0;
 	printf("# %lu inflated, %lu deflated, %lu migrated (scanner %ld of %ld isolated); %ld compactions; %ld stats; %ld waits reached\n",
-	       inflate, deflate, migrate, atomic_long_read(&s.scanner_migrated),
-	       atomic_long_read(&s.scanner_isolated),
-	       atomic_long_read(&s.compactions),
+	       inflate, deflate, migrate,
+	       atomic_long_read(&s.common.scanner_migrated),
+	       atomic_long_read(&s.common.scanner_isolated),
+	       atomic_long_read(&s.common.compactions),
 	       atomic_long_read(&s.stats_answers),
 	       atomic_long_read(&s.waits_reached));
-	EXPECT_EQ(0, atomic_read(&s.errors));
+	EXPECT_EQ(0, atomic_read(&s.common.errors));
 	EXPECT_EQ(5000, st.num_pages);
 	EXPECT_EQ(5000, st.actual);
 	EXPECT_EQ(5000, vb->num_pages);
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 	EXPECT_EQ(0, vb->vb_dev_info.isolated_pages);
 	/* The events add up, and with the host's counters. */
 	EXPECT_EQ(5000, inflate - deflate);
@@ -339,7 +222,7 @@ TEST_F(umm, balloon_concurrent_inflate_deflate_compaction)
 	EXPECT_GT(migrate, 0);
 	/* The migration core saw every one of them as a balloon page. */
 	EXPECT_LE(0, by_kind0);
-	EXPECT_EQ(migrate, migrated_balloon_pages() - by_kind0);
+	EXPECT_EQ(migrate, migrated_pages("balloon") - by_kind0);
 	EXPECT_EQ(0, st.errors);
 	EXPECT_EQ(0, st.reused);
 
@@ -347,7 +230,7 @@ TEST_F(umm, balloon_concurrent_inflate_deflate_compaction)
 	vbdev_get_state(&st);
 	EXPECT_EQ(0, st.ballooned);
 	EXPECT_EQ(0, vb->num_pages);
-	EXPECT_EQ(0, sets_disagree(vb));
+	EXPECT_EQ(0, balloon_sets_disagree(vb));
 }
 
 UMM_TEST_MAIN

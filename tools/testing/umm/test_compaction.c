@@ -76,39 +76,6 @@ FIXTURE_TEARDOWN(det)
 
 #define ZONE	UMM_ZONE(ZONE_NORMAL)
 
-static int compact_memory(void)
-{
-	ssize_t ret = kernel_write_file_path("/proc/sys/vm/compact_memory",
-					     "1\n", 2);
-
-	return ret < 0 ? ret : 0;
-}
-
-static int write_file(const char *path, const char *text)
-{
-	ssize_t ret = kernel_write_file_path(path, text, strlen(text));
-
-	return ret < 0 ? ret : 0;
-}
-
-/* A value of /proc/vmstat, read as a script would read it; -1 if absent. */
-static long vmstat(const char *key)
-{
-	char *buf, *p;
-	size_t len = strlen(key);
-	long val = -1;
-
-	if (kernel_read_file_path("/proc/vmstat", &buf) < 0)
-		return -1;
-	for (p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
-		if (!strncmp(p, key, len) && p[len] == ' ') {
-			val = strtol(p + len + 1, NULL, 10);
-			break;
-		}
-	kfree(buf);
-	return val;
-}
-
 /* Free memory in blocks of a pageblock or more, counted in pageblocks. */
 static unsigned long free_pageblocks(void)
 {
@@ -144,14 +111,6 @@ static void stop_kcompactd(unsigned long *free_at_boot)
 	*free_at_boot += umm_free_pages() - before;
 }
 
-/* As test_page_alloc.c: let allocations take the very last page. */
-static void lower_watermarks(void)
-{
-	min_free_kbytes = 0;
-	watermark_scale_factor = 1;
-	setup_per_zone_wmarks();
-}
-
 /*
  * Fragmented memory: a task @w whose mapping [addr, addr + nr pages) was
  * filled and then given back every other page; the rest of memory held
@@ -172,22 +131,6 @@ static long drop_one(struct workload *w, void *arg)
 	unsigned long addr = *(unsigned long *)arg;
 
 	return madvise_dontneed(current->mm, addr, addr + PAGE_SIZE);
-}
-
-struct pfn_lookup {
-	unsigned long addr, nr;
-	unsigned long *pfn;
-};
-
-static long read_pfns(struct workload *w, void *arg)
-{
-	struct pfn_lookup *l = arg;
-	unsigned long i, pfn;
-
-	for (i = 0; i < l->nr; i++)
-		l->pfn[i] = mm_pte_state(current->mm, l->addr + i * PAGE_SIZE,
-					 &pfn) == 1 ? pfn : 0;
-	return 0;
 }
 
 /* Take every free page as an unmovable allocation. */
@@ -214,11 +157,11 @@ static void take_the_rest(struct frag *f)
  */
 static int pin_pageblocks(struct frag *f)
 {
-	struct pfn_lookup l = { f->addr, f->nr, calloc(f->nr, sizeof(long)) };
+	struct pfn_map l = { f->addr, f->nr, calloc(f->nr, sizeof(long)) };
 	unsigned char *done = calloc(max_pfn / pageblock_nr_pages + 1, 1);
 	unsigned long i;
 	long ret;
-	int err = workload_call(f->w, read_pfns, &l, &ret);
+	int err = get_pfns(f->w, &l);
 
 	for (i = 0; !err && i < f->nr; i++) {
 		unsigned long pfn = l.pfn[i], addr = f->addr + i * PAGE_SIZE;
@@ -305,14 +248,6 @@ static void unfragment(struct frag *f)
 	memset(f, 0, sizeof(*f));
 }
 
-static long verify_mismatches(struct workload *w)
-{
-	struct verify_result res;
-	long err = workload_verify(w, &res);
-
-	return err ? err : (long)res.mismatches;
-}
-
 /* ---- what compaction can and cannot do --------------------------------- */
 
 /*
@@ -336,7 +271,7 @@ TEST_F(umm, movable_fragmentation_compacts_into_pageblocks)
 	EXPECT_EQ(0, before);
 	EXPECT_GE(after, f.holes / pageblock_nr_pages * 3 / 4);
 	EXPECT_LT(isolated, sum_vm_event(COMPACTISOLATED));
-	EXPECT_EQ(0, verify_mismatches(f.w));
+	EXPECT_EQ(0, verify_mismatches(f.w, NULL));
 
 	/* An order-9 allocation is now served without any more work. */
 	stall = sum_vm_event(COMPACTSTALL);
@@ -381,7 +316,7 @@ TEST_F(umm, unmovable_pages_in_every_pageblock_defeat_compaction)
 	EXPECT_LT(fail, sum_vm_event(COMPACTFAIL));
 	EXPECT_EQ(success, sum_vm_event(COMPACTSUCCESS));
 	EXPECT_EQ(0, free_pageblocks());
-	EXPECT_EQ(0, verify_mismatches(f.w));
+	EXPECT_EQ(0, verify_mismatches(f.w, NULL));
 	if (page)
 		__free_pages(page, pageblock_order);
 	unfragment(&f);
@@ -437,7 +372,7 @@ TEST_F(umm, order3_allocations_need_direct_compaction)
 	for (i = 0; i < NR_ORDER3; i++)
 		if (pages[i])
 			__free_pages(pages[i], 3);
-	EXPECT_EQ(0, verify_mismatches(f.w));
+	EXPECT_EQ(0, verify_mismatches(f.w, NULL));
 	unfragment(&f);
 }
 
@@ -550,7 +485,7 @@ TEST_F(umm, failed_compaction_defers_and_success_resets)
 	EXPECT_EQ(0, zone->compact_considered);
 	EXPECT_GT(zone->compact_order_failed, pageblock_order);
 	__free_pages(page, pageblock_order);
-	EXPECT_EQ(0, verify_mismatches(f.w));
+	EXPECT_EQ(0, verify_mismatches(f.w, NULL));
 	unfragment(&f);
 }
 
@@ -583,8 +518,8 @@ TEST_F(umm, kcompactd_wakes_after_a_failing_allocation)
 	EXPECT_NE(NULL, find_task("kcompactd0"));
 	ASSERT_EQ(0, fragment(&f, false));
 	ASSERT_EQ(0, free_blocks_from(3));
-	wake = vmstat("compact_daemon_wake");
-	scanned = vmstat("compact_daemon_migrate_scanned");
+	wake = vmstat_value("compact_daemon_wake");
+	scanned = vmstat_value("compact_daemon_migrate_scanned");
 	ASSERT_LE(0, wake);
 
 	/*
@@ -593,16 +528,16 @@ TEST_F(umm, kcompactd_wakes_after_a_failing_allocation)
 	 * would then rightly find nothing to do).
 	 */
 	page = alloc_pages(GFP_NOWAIT | __GFP_NOWARN, 3);
-	for (ms = 0; ms < 3000 && vmstat("compact_daemon_wake") == wake; ms += 10)
+	for (ms = 0; ms < 3000 && vmstat_value("compact_daemon_wake") == wake; ms += 10)
 		usleep(10000);
 	printf("# compact_daemon_wake %ld -> %ld after %d ms\n", wake,
-	       vmstat("compact_daemon_wake"), ms);
-	EXPECT_LT(wake, vmstat("compact_daemon_wake"));
+	       vmstat_value("compact_daemon_wake"), ms);
+	EXPECT_LT(wake, vmstat_value("compact_daemon_wake"));
 	/* Once awake, it scans (the counter grows when its round ends). */
-	for (ms = 0; ms < 3000 && vmstat("compact_daemon_wake") != wake &&
-	     vmstat("compact_daemon_migrate_scanned") == scanned; ms += 10)
+	for (ms = 0; ms < 3000 && vmstat_value("compact_daemon_wake") != wake &&
+	     vmstat_value("compact_daemon_migrate_scanned") == scanned; ms += 10)
 		usleep(10000);
-	EXPECT_LT(scanned, vmstat("compact_daemon_migrate_scanned"));
+	EXPECT_LT(scanned, vmstat_value("compact_daemon_migrate_scanned"));
 	if (page)
 		__free_pages(page, 3);
 	/*
@@ -610,7 +545,7 @@ TEST_F(umm, kcompactd_wakes_after_a_failing_allocation)
 	 * start it again (with memory whole, its stack can be had).
 	 */
 	kcompactd_stop(0);
-	EXPECT_EQ(0, verify_mismatches(f.w));
+	EXPECT_EQ(0, verify_mismatches(f.w, NULL));
 	unfragment(&f);
 	EXPECT_EQ(0, kcompactd_run(0));
 }
@@ -633,9 +568,9 @@ TEST_F(det, kcompactd_runs_at_safe_points_when_deterministic)
 	EXPECT_EQ(NULL, find_task("kswapd0"));
 	ASSERT_EQ(0, fragment(&f, false));
 	ASSERT_EQ(0, free_blocks_from(3));
-	wake = vmstat("compact_daemon_wake");
-	scanned = vmstat("compact_daemon_migrate_scanned");
-	stall = vmstat("compact_stall");
+	wake = vmstat_value("compact_daemon_wake");
+	scanned = vmstat_value("compact_daemon_migrate_scanned");
+	stall = vmstat_value("compact_stall");
 
 	/*
 	 * An atomic allocation must not do kswapd's or kcompactd's work in
@@ -643,21 +578,21 @@ TEST_F(det, kcompactd_runs_at_safe_points_when_deterministic)
 	 */
 	page = alloc_pages(GFP_NOWAIT | __GFP_NOWARN, 3);
 	EXPECT_EQ(NULL, page);
-	EXPECT_EQ(wake, vmstat("compact_daemon_wake"));
-	EXPECT_EQ(scanned, vmstat("compact_daemon_migrate_scanned"));
+	EXPECT_EQ(wake, vmstat_value("compact_daemon_wake"));
+	EXPECT_EQ(scanned, vmstat_value("compact_daemon_migrate_scanned"));
 
 	/* ...for the next safe point, as the end of a console command. */
 	umm_kthreads_run_pending();
-	EXPECT_EQ(wake + 1, vmstat("compact_daemon_wake"));
-	EXPECT_LT(scanned, vmstat("compact_daemon_migrate_scanned"));
+	EXPECT_EQ(wake + 1, vmstat_value("compact_daemon_wake"));
+	EXPECT_LT(scanned, vmstat_value("compact_daemon_migrate_scanned"));
 
 	/* kcompactd made the order: no direct compaction needed now. */
 	page = alloc_pages(GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY, 3);
 	EXPECT_NE(NULL, page);
-	EXPECT_EQ(stall, vmstat("compact_stall"));
+	EXPECT_EQ(stall, vmstat_value("compact_stall"));
 	if (page)
 		__free_pages(page, 3);
-	EXPECT_EQ(0, verify_mismatches(f.w));
+	EXPECT_EQ(0, verify_mismatches(f.w, NULL));
 	unfragment(&f);
 }
 
@@ -806,7 +741,7 @@ TEST_F(umm, compaction_counters_agree_with_the_trace)
 	for (i = 0; i < ARRAY_SIZE(pages); i++)
 		if (pages[i])
 			__free_pages(pages[i], 3);
-	EXPECT_EQ(0, verify_mismatches(f.w));
+	EXPECT_EQ(0, verify_mismatches(f.w, NULL));
 	unfragment(&f);
 	write_file(TRACING "set_event", "\n");
 	write_file(TRACING "tracing_on", "1\n");

@@ -39,44 +39,6 @@ UMM_TASK_FIXTURE_SETUP
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static int compact_memory(void)
-{
-	ssize_t ret = kernel_write_file_path("/proc/sys/vm/compact_memory",
-					     "1\n", 2);
-
-	return ret < 0 ? ret : 0;
-}
-
-/* The frames behind [addr, addr + nr pages) of a workload; 0: none. */
-struct pfn_map {
-	unsigned long addr;
-	unsigned long nr;
-	unsigned long *pfn;
-};
-
-static long read_pfns(struct workload *w, void *arg)
-{
-	struct pfn_map *m = arg;
-	unsigned long i, pfn;
-
-	for (i = 0; i < m->nr; i++) {
-		int state = mm_pte_state(current->mm, m->addr + i * PAGE_SIZE,
-					 &pfn);
-
-		/* pfn 0 is reserved memory: never a workload page. */
-		m->pfn[i] = state == 1 ? pfn : 0;
-	}
-	return 0;
-}
-
-static int get_pfns(struct workload *w, struct pfn_map *m)
-{
-	long ret;
-	int err = workload_call(w, read_pfns, m, &ret);
-
-	return err ? err : (int)ret;
-}
-
 static unsigned long nr_present(struct pfn_map *m)
 {
 	unsigned long i, n = 0;
@@ -84,28 +46,6 @@ static unsigned long nr_present(struct pfn_map *m)
 	for (i = 0; i < m->nr; i++)
 		n += m->pfn[i] != 0;
 	return n;
-}
-
-/* A started workload with @bytes mapped and filled; NULL on failure. */
-static struct workload *filled_workload(const char *name, unsigned long bytes,
-					unsigned long *addr)
-{
-	struct workload *w = workload_start(name);
-	long a, n;
-
-	if (IS_ERR(w)) {
-		printf("# workload_start(%s): %ld\n", name, PTR_ERR(w));
-		return NULL;
-	}
-	a = workload_mmap(w, bytes);
-	n = a < 0 ? a : workload_fill(w, 500, umm_test_seed);
-	if (a < 0 || n != (long)(bytes >> PAGE_SHIFT)) {
-		printf("# %s: mmap %ld, fill %ld\n", name, a, n);
-		workload_stop(w);
-		return NULL;
-	}
-	*addr = a;
-	return w;
 }
 
 /* Does every present page of @m hold what its owner wrote at its address? */
@@ -204,18 +144,6 @@ static unsigned long list_count(struct list_head *list)
 	return n;
 }
 
-static long verify_mismatches(struct workload *w, struct verify_result *res)
-{
-	long err = workload_verify(w, res);
-
-	if (err)
-		return err;
-	if (res->mismatches)
-		printf("# %s: %lu mismatches, the first at %#lx\n", w->name,
-		       res->mismatches, res->first_bad);
-	return res->mismatches;
-}
-
 /* ---- migration by compaction ------------------------------------------- */
 
 /*
@@ -232,7 +160,7 @@ TEST_F(umm, compact_memory_moves_pages_and_keeps_every_byte)
 	struct workload *w;
 	unsigned long nr = (umm_free_pages() / 2) & ~511UL;
 
-	w = filled_workload("mig", nr << PAGE_SHIFT, &addr);
+	w = task_filled("mig", nr << PAGE_SHIFT, 500, umm_test_seed, &addr);
 	ASSERT_NE(NULL, w);
 	ASSERT_EQ(nr / 2, workload_dontneed(w, 50, 2, umm_test_seed));
 
@@ -284,7 +212,7 @@ TEST_F(umm, migrate_pages_moves_isolated_pages_to_given_targets)
 	struct workload *w;
 	LIST_HEAD(list);
 
-	w = filled_workload("mig", nr << PAGE_SHIFT, &addr);
+	w = task_filled("mig", nr << PAGE_SHIFT, 500, umm_test_seed, &addr);
 	ASSERT_NE(NULL, w);
 	before = (struct pfn_map){ addr, nr, calloc(nr, sizeof(long)) };
 	after = (struct pfn_map){ addr, nr, calloc(nr, sizeof(long)) };
@@ -337,7 +265,7 @@ TEST_F(umm, page_freed_while_isolated_is_freed_not_moved)
 	struct workload *w;
 	LIST_HEAD(list);
 
-	w = filled_workload("mig", PAGE_SIZE, &addr);
+	w = task_filled("mig", PAGE_SIZE, 500, umm_test_seed, &addr);
 	ASSERT_NE(NULL, w);
 	map = (struct pfn_map){ addr, 1, calloc(1, sizeof(long)) };
 	ASSERT_EQ(0, get_pfns(w, &map));
@@ -381,7 +309,7 @@ TEST_F(umm, busy_page_is_retried_then_left_for_putback)
 	struct workload *w;
 	LIST_HEAD(list);
 
-	w = filled_workload("mig", 4 * PAGE_SIZE, &addr);
+	w = task_filled("mig", 4 * PAGE_SIZE, 500, umm_test_seed, &addr);
 	ASSERT_NE(NULL, w);
 	map = (struct pfn_map){ addr, 1, calloc(1, sizeof(long)) };
 	ASSERT_EQ(0, get_pfns(w, &map));
@@ -429,7 +357,7 @@ TEST_F(umm, no_target_page_is_enomem)
 	struct workload *w;
 	LIST_HEAD(list);
 
-	w = filled_workload("mig", 2 * PAGE_SIZE, &addr);
+	w = task_filled("mig", 2 * PAGE_SIZE, 500, umm_test_seed, &addr);
 	ASSERT_NE(NULL, w);
 	map = (struct pfn_map){ addr, 2, calloc(2, sizeof(long)) };
 	ASSERT_EQ(0, get_pfns(w, &map));
@@ -466,14 +394,6 @@ struct concurrent_ctx {
 	atomic_t high_order_ok;
 	u64 seed;
 };
-
-static u64 now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
-}
 
 static bool all_rounds(struct concurrent_ctx *c, int min)
 {
@@ -576,7 +496,7 @@ static void run_concurrent(struct __test_metadata *_metadata,
 	c.nr_compactors = nr_compactors;
 	for (i = 0; i < NR_TASKS; i++) {
 		snprintf(name, sizeof(name), "conc%d", i);
-		c.w[i] = filled_workload(name, 8 << 20, &addr);
+		c.w[i] = task_filled(name, 8 << 20, 500, umm_test_seed, &addr);
 		ASSERT_NE(NULL, c.w[i]);
 		/* Holes everywhere: compaction has pages to move. */
 		ASSERT_LT(0, workload_dontneed(c.w[i], 50, 2, 0));

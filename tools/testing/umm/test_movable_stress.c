@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "umm_test.h"
+#include "umm_stress.h"
 
 #include <linux/migrate.h>
 #include <linux/pagemap.h>
@@ -71,45 +72,6 @@ FIXTURE_TEARDOWN(umm)
 		EXPECT_EQ(0, get_taint());
 }
 
-/* ---- files ------------------------------------------------------------- */
-
-static int write_knob(const char *path, unsigned long val)
-{
-	char num[32];
-	ssize_t ret;
-
-	snprintf(num, sizeof(num), "%lu\n", val);
-	ret = kernel_write_file_path(path, num, strlen(num));
-	return ret < 0 ? ret : 0;
-}
-
-/* The number after "KEY " in @path (or the file's only number if !key). */
-static long file_value(const char *path, const char *key)
-{
-	char *buf, *line;
-	long val = -1;
-	ssize_t len = kernel_read_file_path(path, &buf);
-
-	if (len < 0)
-		return len;
-	if (!key) {
-		val = strtol(buf, NULL, 0);
-		kfree(buf);
-		return val;
-	}
-	for (line = buf; line && *line; line = strchr(line, '\n')) {
-		if (*line == '\n')
-			line++;
-		if (!strncmp(line, key, strlen(key)) &&
-		    line[strlen(key)] == ' ') {
-			val = strtol(line + strlen(key) + 1, NULL, 10);
-			break;
-		}
-	}
-	kfree(buf);
-	return val;
-}
-
 /* ---- the threads ------------------------------------------------------- */
 
 enum { DRIVER, COMPACTOR, SCANNER, FAULTS, READER, NR_ROLES };
@@ -119,22 +81,12 @@ struct stress {
 	int roles[NR_ROLES];		/* what each thread does */
 	int nr_threads;
 	int driver_rounds;		/* the fixed length of the run */
-	atomic_t driver_done;		/* the others stop when it is */
+	/* The driver sets common.stop: the others stop when it is done. */
+	struct umm_stress common;
 	/* Results, per role; 0 is good. */
-	atomic_t errors;
 	atomic_t mismatches;
-	atomic_long_t scanner_rounds;
-	atomic_long_t scanner_isolated;
-	atomic_long_t scanner_migrated;
 	atomic_long_t verified;
-	atomic_t compactions_done;
 };
-
-static void stress_error(struct stress *s, const char *what, long val)
-{
-	printf("# %s (%ld)\n", what, val);
-	atomic_inc(&s->errors);
-}
 
 /* Grow, shrink and release at random; the knobs' answers must be right. */
 static void driver_thread(struct stress *s, struct rnd_state *rnd)
@@ -147,93 +99,30 @@ static void driver_thread(struct stress *s, struct rnd_state *rnd)
 
 		err = write_knob(SAMPLE "pages", target);
 		if (err) {
-			stress_error(s, "pages write failed", err);
+			stress_error(&s->common, "pages write failed", err);
 			continue;
 		}
 		held = file_value(SAMPLE "pages", NULL);
 		if (held != target)
-			stress_error(s, "pages reads back wrong", held);
+			stress_error(&s->common, "pages reads back wrong", held);
 		if (held > 0) {
 			unsigned long n = prandom_u32_state_max(rnd, held / 2 + 1);
 
 			err = write_knob(SAMPLE "release", n);
 			if (err)
-				stress_error(s, "release failed", err);
+				stress_error(&s->common, "release failed", err);
 			if (file_value(SAMPLE "pages", NULL) != held - n)
-				stress_error(s, "release left a wrong count",
+				stress_error(&s->common, "release left a wrong count",
 					     file_value(SAMPLE "pages", NULL));
 		}
 	}
-	atomic_set(&s->driver_done, 1);
-}
-
-static void compactor_thread(struct stress *s)
-{
-	while (!atomic_read(&s->driver_done)) {
-		ssize_t ret = kernel_write_file_path("/proc/sys/vm/compact_memory",
-						     "1\n", 2);
-
-		if (ret < 0)
-			stress_error(s, "compact_memory failed", ret);
-		atomic_inc(&s->compactions_done);
-		/* Two host CPUs may be all there is: let the driver run. */
-		usleep(200);
-	}
-}
-
-static struct page *scanner_alloc(struct page *page, unsigned long private,
-				  int **result)
-{
-	return alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN | __GFP_NORETRY);
-}
-
-/*
- * Isolate the driver's pages of a random range of pfns, the way the
- * migrate scanner does (lockless hint, then isolate_movable_page()), and
- * migrate them; what is left goes back.
- */
-static void scanner_thread(struct stress *s, struct rnd_state *rnd)
-{
-	struct zone *zone = UMM_ZONE(ZONE_NORMAL);
-	unsigned long span = zone_end_pfn(zone) - zone->zone_start_pfn;
-
-	while (!atomic_read(&s->driver_done)) {
-		unsigned long start = zone->zone_start_pfn +
-				      prandom_u32_state_max(rnd, span - 512);
-		enum migrate_mode mode = prandom_u32_state_max(rnd, 3);
-		unsigned long pfn, nr = 0;
-		LIST_HEAD(list);
-		int left;
-
-		for (pfn = start; pfn < start + 512 && nr < 32; pfn++) {
-			struct page *page = pfn_to_page(pfn);
-
-			if (!__PageMovable(page) || PageIsolated(page))
-				continue;
-			if (isolate_movable_page(page, mode == MIGRATE_ASYNC ?
-						 ISOLATE_ASYNC_MIGRATE : 0)) {
-				list_add_tail(&page->lru, &list);
-				nr++;
-			}
-		}
-		atomic_long_inc(&s->scanner_rounds);
-		atomic_long_add(nr, &s->scanner_isolated);
-		if (!nr)
-			continue;
-		left = migrate_pages(&list, scanner_alloc, NULL, 0, mode,
-				     MR_COMPACTION);
-		if (left < 0)
-			left = 0;
-		atomic_long_add(nr - left, &s->scanner_migrated);
-		putback_movable_pages(&list);
-		usleep(50);
-	}
+	atomic_set(&s->common.stop, 1);
 }
 
 /* Fault injection: each knob somewhere between 0 and 40%, about 20%. */
 static void faults_thread(struct stress *s, struct rnd_state *rnd)
 {
-	while (!atomic_read(&s->driver_done)) {
+	while (!atomic_read(&s->common.stop)) {
 		int err;
 
 		err = write_knob(SAMPLE "fail_isolate",
@@ -241,7 +130,7 @@ static void faults_thread(struct stress *s, struct rnd_state *rnd)
 		err = err ?: write_knob(SAMPLE "fail_migrate",
 					prandom_u32_state_max(rnd, 41));
 		if (err)
-			stress_error(s, "fault knob refused a percentage", err);
+			stress_error(&s->common, "fault knob refused a percentage", err);
 		usleep(500);
 	}
 }
@@ -255,11 +144,11 @@ static void reader_thread(struct stress *s)
 {
 	int i;
 
-	for (i = 0; !atomic_read(&s->driver_done); i++) {
+	for (i = 0; !atomic_read(&s->common.stop); i++) {
 		long isolated = file_value(SAMPLE "stats", "isolated");
 
 		if (isolated < 0 || isolated > s->max_pages)
-			stress_error(s, "stats isolated out of range", isolated);
+			stress_error(&s->common, "stats isolated out of range", isolated);
 		if (i % 20 == 0) {
 			char *buf;
 			long bad, pages;
@@ -267,16 +156,16 @@ static void reader_thread(struct stress *s)
 
 			if (len < 0 || sscanf(buf, "pages %ld\nmismatches %ld",
 					      &pages, &bad) != 2) {
-				stress_error(s, "verify unreadable", len);
+				stress_error(&s->common, "verify unreadable", len);
 				continue;
 			}
 			kfree(buf);
 			if (bad != 0) {
-				stress_error(s, "verify found mismatches", bad);
+				stress_error(&s->common, "verify found mismatches", bad);
 				atomic_inc(&s->mismatches);
 			}
 			if (pages > s->max_pages)
-				stress_error(s, "verify counted too many pages",
+				stress_error(&s->common, "verify counted too many pages",
 					     pages);
 			atomic_long_add(pages, &s->verified);
 		}
@@ -295,10 +184,10 @@ static int stress_thread(void *arg, int idx)
 		driver_thread(s, &rnd);
 		break;
 	case COMPACTOR:
-		compactor_thread(s);
+		compactor_thread(&s->common);
 		break;
 	case SCANNER:
-		scanner_thread(s, &rnd);
+		scanner_thread(&s->common, &rnd);
 		break;
 	case FAULTS:
 		faults_thread(s, &rnd);
@@ -338,14 +227,17 @@ static void growth_vs(struct __test_metadata *_metadata, int scanner_role,
 		.nr_threads = 2,
 		.max_pages = max_pages,
 		.driver_rounds = 32 / STRESS_SCALE,
+		/* Two host CPUs may be all there is: room for the driver. */
+		.common.compactor_pause_us = 200,
+		.common.scanner_pause_us = 50,
 	};
 
 	ASSERT_EQ(0, umm_run_threads(s.nr_threads, stress_thread, &s));
-	printf("# %d compactions, %ld scanner rounds isolated %ld\n",
-	       atomic_read(&s.compactions_done),
-	       atomic_long_read(&s.scanner_rounds),
-	       atomic_long_read(&s.scanner_isolated));
-	EXPECT_EQ(0, atomic_read(&s.errors));
+	printf("# %ld compactions, %ld scanner rounds isolated %ld\n",
+	       atomic_long_read(&s.common.compactions),
+	       atomic_long_read(&s.common.scanner_rounds),
+	       atomic_long_read(&s.common.scanner_isolated));
+	EXPECT_EQ(0, atomic_read(&s.common.errors));
 	EXPECT_EQ(0, file_value(SAMPLE "stats", "isolated"));
 	EXPECT_EQ(0, file_value(SAMPLE "verify", "mismatches"));
 }
@@ -461,21 +353,23 @@ TEST_F(umm, movable_concurrent_sample_driver_compaction_and_faults)
 		/* Most of memory: compaction has little room to spare. */
 		.max_pages = self->free_at_boot * 3 / 4 / STRESS_MEM_DIV,
 		.driver_rounds = 16 / STRESS_SCALE,
+		.common.compactor_pause_us = 200,
+		.common.scanner_pause_us = 50,
 	};
 
 	ASSERT_EQ(1, file_value(SAMPLE "movable", NULL));
 	ASSERT_EQ(0, umm_run_threads(s.nr_threads, stress_thread, &s));
-	printf("# %d compactions, %ld scanner rounds isolated %ld and migrated %ld, %ld page checks, %lu migrations in all\n",
-	       atomic_read(&s.compactions_done),
-	       atomic_long_read(&s.scanner_rounds),
-	       atomic_long_read(&s.scanner_isolated),
-	       atomic_long_read(&s.scanner_migrated),
+	printf("# %ld compactions, %ld scanner rounds isolated %ld and migrated %ld, %ld page checks, %lu migrations in all\n",
+	       atomic_long_read(&s.common.compactions),
+	       atomic_long_read(&s.common.scanner_rounds),
+	       atomic_long_read(&s.common.scanner_isolated),
+	       atomic_long_read(&s.common.scanner_migrated),
 	       atomic_long_read(&s.verified),
 	       sum_vm_event(PGMIGRATE_SUCCESS) - success);
 	printf("# driver: migrated %ld, released while isolated %ld\n",
 	       file_value(SAMPLE "stats", "migrated"),
 	       file_value(SAMPLE "stats", "released_isolated"));
-	EXPECT_EQ(0, atomic_read(&s.errors));
+	EXPECT_EQ(0, atomic_read(&s.common.errors));
 	EXPECT_EQ(0, atomic_read(&s.mismatches));
 	EXPECT_GT(sum_vm_event(PGMIGRATE_SUCCESS), success);
 

@@ -276,13 +276,6 @@ static unsigned long free_pages_of_type(struct zone *zone, int mt)
 	return n;
 }
 
-static void lower_watermarks(void)
-{
-	min_free_kbytes = 0;
-	watermark_scale_factor = 1;
-	setup_per_zone_wmarks();
-}
-
 /*
  * A movable allocation that finds only order-0 pages of another type
  * takes them one by one and leaves the pageblock's type alone.

@@ -255,15 +255,6 @@ static int read_capturing(const char *path, struct scenario_run *run,
 	return ret;
 }
 
-static int count_lines(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
-
 TEST(report_parse_two_runs)
 {
 	struct scenario_run runs[2];

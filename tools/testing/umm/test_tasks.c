@@ -42,15 +42,6 @@ UMM_TASK_FIXTURE_SETUP
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static unsigned long count_lines(const char *s)
-{
-	unsigned long n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
-
 static int nr_tasks(void)
 {
 	struct task_struct *p;
@@ -74,30 +65,6 @@ static int nr_workloads(void)
 
 	workload_for_each(count_workload, &n);
 	return n;
-}
-
-/* Wait up to 5 s for a killed task to have exited. */
-static bool wait_exited(struct workload *w)
-{
-	int ms;
-
-	for (ms = 0; ms < 5000 && !READ_ONCE(w->exited); ms++)
-		usleep(1000);
-	return READ_ONCE(w->exited);
-}
-
-static long verify_mismatches(struct workload *w, struct verify_result *res)
-{
-	long err = workload_verify(w, res);
-
-	return err ? err : (long)res->mismatches;
-}
-
-static void lower_watermarks(void)
-{
-	min_free_kbytes = 0;
-	watermark_scale_factor = 1;
-	setup_per_zone_wmarks();
 }
 
 /* ---- what a task costs ------------------------------------------------- */

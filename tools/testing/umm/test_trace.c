@@ -42,27 +42,19 @@ UMM_FIXTURE_SETUP
 /* A tracing file's whole text, malloc'ed; NULL if it cannot be read. */
 static char *read_tracing(const char *name)
 {
-	char path[256], *buf, *copy;
-	ssize_t len;
+	char path[256];
 
 	snprintf(path, sizeof(path), TRACING "%s", name);
-	len = kernel_read_file_path(path, &buf);
-	if (len < 0)
-		return NULL;
-	copy = strdup(buf);
-	kfree(buf);
-	return copy;
+	return read_file(path);
 }
 
-/* Write @text to a tracing file as echo does: 0 or -errno. */
+/* Write @text to a tracing file as it is: 0 or -errno. */
 static int write_tracing(const char *name, const char *text)
 {
 	char path[256];
-	ssize_t ret;
 
 	snprintf(path, sizeof(path), TRACING "%s", name);
-	ret = kernel_write_file_path(path, text, strlen(text));
-	return ret < 0 ? ret : 0;
+	return write_file(path, text);
 }
 
 /* Does the file read exactly @want? */
@@ -75,13 +67,6 @@ static bool tracing_reads(const char *name, const char *want)
 		printf("# %s reads '%s', expected '%s'\n", name, text, want);
 	free(text);
 	return same;
-}
-
-/* Everything off and the buffer's pages back, as at boot. */
-static void trace_release(void)
-{
-	write_tracing("set_event", "\n");
-	write_tracing("free_buffer", "1\n");
 }
 
 /* The trace file, split: its '#' header, and its event lines. */
@@ -216,7 +201,7 @@ static int count_event(const char *event)
 	return n;
 }
 
-static int count_lines(void)
+static int nr_trace_lines(void)
 {
 	struct trace_text t;
 	int nr;
@@ -500,7 +485,7 @@ TEST_F(umm, trace_enable_files_switch_events)
 
 	ASSERT_EQ(0, write_tracing("trace", "\n"));
 	call_every_event();
-	EXPECT_EQ(NR_EVENTS, count_lines());
+	EXPECT_EQ(NR_EVENTS, nr_trace_lines());
 	EXPECT_EQ(1, count_event("mm_migrate_pages"));
 
 	ASSERT_EQ(0, write_tracing("events/enable", "0\n"));

@@ -61,35 +61,12 @@ UMM_FIXTURE_SETUP
 
 /* ---- helpers ------------------------------------------------------------ */
 
-/* Write @val and a newline to a zram0 file, as echo does. */
-static ssize_t zwrite(const char *attr, const char *val)
-{
-	char path[128], text[128];
-
-	snprintf(path, sizeof(path), ZRAM0 "%s", attr);
-	snprintf(text, sizeof(text), "%s\n", val);
-	return kernel_write_file_path(path, text, strlen(text));
-}
-
-/* The text of a file, in @buf; "" if it cannot be read. */
-static const char *fread_text(const char *path, char *buf, size_t size)
-{
-	char *text;
-
-	buf[0] = '\0';
-	if (kernel_read_file_path(path, &text) >= 0) {
-		snprintf(buf, size, "%s", text);
-		kfree(text);
-	}
-	return buf;
-}
-
 static const char *zread(const char *attr, char *buf, size_t size)
 {
 	char path[128];
 
 	snprintf(path, sizeof(path), ZRAM0 "%s", attr);
-	return fread_text(path, buf, size);
+	return read_file_buf(path, buf, size);
 }
 
 /* The numbers of a file of numbers (mm_stat, io_stat); how many. */
@@ -126,26 +103,14 @@ static unsigned long long io_stat(int field)
 	return v[field];
 }
 
-static struct zram *zram_dev(const char *name)
-{
-	struct block_device *bdev = lookup_bdev(name);
-	struct zram *zram;
-
-	if (IS_ERR(bdev))
-		return NULL;
-	zram = bdev->bd_disk->private_data;
-	bdput(bdev);
-	return zram;
-}
-
 /* zram0 with its disksize set and open, as swapon would hold it. */
 static struct block_device *zram_setup(const char *alg, const char *size)
 {
 	struct block_device *bdev;
 
-	if (alg && zwrite("comp_algorithm", alg) < 0)
+	if (alg && zwrite("zram0", "comp_algorithm", alg) < 0)
 		return NULL;
-	if (zwrite("disksize", size) < 0)
+	if (zwrite("zram0", "disksize", size) < 0)
 		return NULL;
 	bdev = lookup_bdev("zram0");
 	if (IS_ERR(bdev) || blkdev_get(bdev, FMODE_READ | FMODE_WRITE, NULL))
@@ -157,7 +122,7 @@ static int zram_teardown(struct block_device *bdev)
 {
 	if (bdev)
 		blkdev_put(bdev, FMODE_READ | FMODE_WRITE);
-	return zwrite("reset", "1") < 0 ? -1 : 0;
+	return zwrite("zram0", "reset", "1") < 0 ? -1 : 0;
 }
 
 static sector_t sector_of(unsigned long index)
@@ -210,11 +175,6 @@ static bool page_is(struct page *page, unsigned long word)
 	return true;
 }
 
-static unsigned long nr_zspages(void)
-{
-	return global_zone_page_state(NR_ZSPAGES);
-}
-
 /* ---- the sysfs files ---------------------------------------------------- */
 
 TEST_F(umm, zram_sysfs_initial_state)
@@ -252,8 +212,8 @@ TEST_F(umm, zram_sysfs_initial_state)
 	/* Write-only and read-only files say so. */
 	EXPECT_EQ(-EACCES, kernel_read_file_path(ZRAM0 "reset", &text));
 	EXPECT_EQ(-EACCES, kernel_read_file_path(ZRAM0 "mem_limit", &text));
-	EXPECT_EQ(-EACCES, zwrite("mm_stat", "0"));
-	EXPECT_EQ(-EACCES, zwrite("initstate", "1"));
+	EXPECT_EQ(-EACCES, zwrite("zram0", "mm_stat", "0"));
+	EXPECT_EQ(-EACCES, zwrite("zram0", "initstate", "1"));
 
 	/* The device node and the lookup by either name. */
 	d = pseudo_lookup("/dev/zram0");
@@ -287,7 +247,8 @@ TEST_F(umm, zram_num_devices)
 	ASSERT_FALSE(IS_ERR(bdev1));
 	/* Each device has its own state. */
 	ASSERT_LT(0, kernel_write_file_path("/sys/block/zram1/disksize", "1M\n", 3));
-	EXPECT_STREQ("1\n", fread_text("/sys/block/zram1/initstate", buf, sizeof(buf)));
+	EXPECT_STREQ("1\n", read_file_buf("/sys/block/zram1/initstate", buf,
+					  sizeof(buf)));
 	EXPECT_STREQ("0\n", zread("initstate", buf, sizeof(buf)));
 	ASSERT_EQ(0, blkdev_get(bdev1, FMODE_READ | FMODE_WRITE, NULL));
 	page = alloc_page(GFP_KERNEL);
@@ -406,7 +367,7 @@ TEST_F(umm, zram_mm_stat_layout)
 	for (i = 0; i < 100; i++)
 		ASSERT_EQ(0, write_data(bdev, page, i, ratios[i % 4]));
 	ASSERT_EQ(0, write_same(bdev, page, 200, 0));
-	ASSERT_LT(0, zwrite("mem_limit", "2M"));
+	ASSERT_EQ(0, zwrite("zram0", "mem_limit", "2M"));
 	ASSERT_EQ(MM_STAT_FIELDS, read_numbers("mm_stat", v, MM_STAT_FIELDS));
 	/* Fields of 8 characters or more, separated by one space. */
 	snprintf(want, sizeof(want),
@@ -560,7 +521,7 @@ TEST_F(umm, zram_mem_limit_fails_writes_and_keeps_data)
 	page = alloc_page(GFP_KERNEL);
 	ASSERT_NE(NULL, page);
 	ASSERT_EQ(0, write_data(bdev, page, 900, 0));
-	ASSERT_LT(0, zwrite("mem_limit", "64K"));
+	ASSERT_EQ(0, zwrite("zram0", "mem_limit", "64K"));
 	EXPECT_EQ(64 << 10, mm_stat(MEM_LIMIT));
 
 	/* Incompressible pages: a page of pool each, 16 fit. */
@@ -590,15 +551,15 @@ TEST_F(umm, zram_mem_limit_fails_writes_and_keeps_data)
 	/* mem_used_max: write 0 to start again from the current use. */
 	max_used = mm_stat(MEM_USED_MAX);
 	EXPECT_LE(mm_stat(MEM_USED_TOTAL), max_used);
-	EXPECT_EQ(-EINVAL, zwrite("mem_used_max", "1"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "mem_used_max", "1"));
 	EXPECT_EQ(max_used, mm_stat(MEM_USED_MAX));
-	ASSERT_LT(0, zwrite("mem_used_max", "0"));
+	ASSERT_EQ(0, zwrite("zram0", "mem_used_max", "0"));
 	EXPECT_EQ(mm_stat(MEM_USED_TOTAL), mm_stat(MEM_USED_MAX));
 
 	/* No limit: writes go in again. */
-	EXPECT_EQ(-EINVAL, zwrite("mem_limit", "lots"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "mem_limit", "lots"));
 	EXPECT_EQ(64 << 10, mm_stat(MEM_LIMIT));
-	ASSERT_LT(0, zwrite("mem_limit", "0"));
+	ASSERT_EQ(0, zwrite("zram0", "mem_limit", "0"));
 	EXPECT_EQ(0, write_data(bdev, page, written, 0));
 	EXPECT_EQ(0, check_data(bdev, page, written));
 	__free_page(page);
@@ -773,7 +734,7 @@ TEST_F(umm, zram_reset_frees_every_page)
 	int i;
 
 	EXPECT_EQ(0, zspages);
-	ASSERT_LT(0, zwrite("comp_algorithm", "zstd"));
+	ASSERT_EQ(0, zwrite("zram0", "comp_algorithm", "zstd"));
 	bdev = zram_setup(NULL, "8M");
 	ASSERT_NE(NULL, bdev);
 	page = alloc_page(GFP_KERNEL);
@@ -799,7 +760,7 @@ TEST_F(umm, zram_reset_frees_every_page)
 	bdput(bdev);
 	/* The algorithm stays; a reset device is reset again harmlessly. */
 	EXPECT_STREQ("lzo lz4 [zstd] \n", zread("comp_algorithm", buf, sizeof(buf)));
-	EXPECT_LT(0, zwrite("reset", "1"));
+	EXPECT_EQ(0, zwrite("zram0", "reset", "1"));
 	/* And it can be set up again. */
 	bdev = zram_setup("lz4", "2M");
 	ASSERT_NE(NULL, bdev);
@@ -820,7 +781,7 @@ TEST_F(umm, zram_reset_refused_while_open)
 	page = alloc_page(GFP_KERNEL);
 	ASSERT_NE(NULL, page);
 	ASSERT_EQ(0, write_data(bdev, page, 1, 500));
-	EXPECT_EQ(-EBUSY, zwrite("reset", "1"));
+	EXPECT_EQ(-EBUSY, zwrite("zram0", "reset", "1"));
 	EXPECT_STREQ("1\n", zread("initstate", buf, sizeof(buf)));
 	EXPECT_EQ(0, check_data(bdev, page, 1));
 	blkdev_put(bdev, FMODE_READ | FMODE_WRITE);
@@ -832,12 +793,12 @@ TEST_F(umm, zram_reset_refused_while_open)
 	other = lookup_bdev("zram0");
 	EXPECT_EQ(-EBUSY, blkdev_get(other, FMODE_READ | FMODE_EXCL,
 				     &intruder));
-	EXPECT_EQ(-EBUSY, zwrite("reset", "1"));
+	EXPECT_EQ(-EBUSY, zwrite("zram0", "reset", "1"));
 	EXPECT_EQ(1, bdev->bd_openers);
 	blkdev_put(bdev, FMODE_READ | FMODE_WRITE | FMODE_EXCL);
 	EXPECT_EQ(0, bdev->bd_openers);
 	EXPECT_EQ(NULL, bdev->bd_holder);
-	EXPECT_LT(0, zwrite("reset", "1"));
+	EXPECT_EQ(0, zwrite("zram0", "reset", "1"));
 	__free_page(page);
 }
 
@@ -851,20 +812,20 @@ TEST_F(umm, zram_bad_input_changes_nothing)
 	char buf[64];
 
 	/* Before disksize is set. */
-	EXPECT_EQ(-EINVAL, zwrite("comp_algorithm", "lzo-rle"));
-	EXPECT_EQ(-EINVAL, zwrite("comp_algorithm", ""));
-	EXPECT_EQ(-EINVAL, zwrite("comp_algorithm", "lz4 zstd"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "comp_algorithm", "lzo-rle"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "comp_algorithm", ""));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "comp_algorithm", "lz4 zstd"));
 	EXPECT_STREQ("[lzo] lz4 zstd \n", zread("comp_algorithm", buf, sizeof(buf)));
-	EXPECT_EQ(-EINVAL, zwrite("disksize", "abc"));
-	EXPECT_EQ(-EINVAL, zwrite("disksize", "0"));
-	EXPECT_EQ(-EINVAL, zwrite("disksize", "10Q"));
-	EXPECT_EQ(-EINVAL, zwrite("disksize", "-1M"));
-	EXPECT_EQ(-EINVAL, zwrite("disksize", ""));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "disksize", "abc"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "disksize", "0"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "disksize", "10Q"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "disksize", "-1M"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "disksize", ""));
 	EXPECT_STREQ("0\n", zread("initstate", buf, sizeof(buf)));
-	EXPECT_EQ(-EINVAL, zwrite("compact", "1"));
-	EXPECT_EQ(-EINVAL, zwrite("reset", "0"));
-	EXPECT_EQ(-EINVAL, zwrite("reset", "yes"));
-	EXPECT_EQ(-EINVAL, zwrite("mem_limit", "x"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "compact", "1"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "reset", "0"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "reset", "yes"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "mem_limit", "x"));
 	EXPECT_EQ(0, zram->limit_pages);
 
 	/* Not initialised: I/O is out of range. */
@@ -880,10 +841,10 @@ TEST_F(umm, zram_bad_input_changes_nothing)
 	bdev = zram_setup("lz4", "1M");
 	ASSERT_NE(NULL, bdev);
 	ASSERT_EQ(0, write_data(bdev, page, 0, 500));
-	EXPECT_EQ(-EBUSY, zwrite("comp_algorithm", "zstd"));
-	EXPECT_EQ(-EINVAL, zwrite("comp_algorithm", "nonsense"));
+	EXPECT_EQ(-EBUSY, zwrite("zram0", "comp_algorithm", "zstd"));
+	EXPECT_EQ(-EINVAL, zwrite("zram0", "comp_algorithm", "nonsense"));
 	EXPECT_STREQ("lzo [lz4] zstd \n", zread("comp_algorithm", buf, sizeof(buf)));
-	EXPECT_EQ(-EBUSY, zwrite("disksize", "2M"));
+	EXPECT_EQ(-EBUSY, zwrite("zram0", "disksize", "2M"));
 	EXPECT_STREQ("1048576\n", zread("disksize", buf, sizeof(buf)));
 	/* Past the end, unaligned: refused and counted. */
 	EXPECT_EQ(-EINVAL, write_data(bdev, page, 256, 500));
@@ -896,7 +857,7 @@ TEST_F(umm, zram_bad_input_changes_nothing)
 	EXPECT_EQ(0, check_data(bdev, page, 0));
 	EXPECT_EQ(0, check_data(bdev, page, 255));
 	EXPECT_EQ(2 * PAGE_SIZE, mm_stat(ORIG_DATA_SIZE));
-	EXPECT_LT(0, zwrite("compact", "1"));
+	EXPECT_EQ(0, zwrite("zram0", "compact", "1"));
 	EXPECT_EQ(0, check_data(bdev, page, 0));
 	__free_page(page);
 	EXPECT_EQ(0, zram_teardown(bdev));

@@ -37,6 +37,7 @@
 #include <linux/pagemap.h>
 #include <linux/pseudo_fs.h>
 #include <linux/workqueue.h>
+#include "../../../mm/zsmalloc.h"
 
 FIXTURE_VARIANT_ADD(umm, mem64m) {
 	.params = "mem=64M",
@@ -47,13 +48,8 @@ UMM_FIXTURE_SETUP
 #define ZS_GFP		(GFP_KERNEL | __GFP_MOVABLE | __GFP_HIGHMEM)
 #define ZS_MIN_SIZE	32
 #define ZS_DELTA	16
-/* See test_zsmalloc.c: the handle word and the head of struct zspage. */
+/* See test_zsmalloc.c: the handle word. */
 #define ZS_INDEX_BITS	(BITS_PER_LONG - (48 - PAGE_SHIFT) - 1)
-#define ZSV_CLASS(f)	(((f) >> 2) & 0xff)
-
-struct zspage_view {
-	unsigned int flags;
-};
 
 #define NR_MAPPERS	4
 #define NR_OBJS		1500		/* per mapper */
@@ -86,31 +82,6 @@ struct stress {
 	atomic_long_t scanned_failed;
 	unsigned long next_id[NR_MAPPERS];
 };
-
-static u64 now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
-}
-
-static u64 next_rnd(u64 *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 7;
-	*s ^= *s << 17;
-	return *s;
-}
-
-static u64 seed_for(int idx)
-{
-	u64 z = umm_test_seed + (idx + 1) * 0x9e3779b97f4a7c15ULL;
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return (z ^ (z >> 31)) | 1;
-}
 
 /* Byte @i of object @id at generation @gen: every byte depends on both. */
 static unsigned char pattern(unsigned long id, unsigned int gen, size_t i)
@@ -146,9 +117,9 @@ static long first_bad(const void *p, struct sobj *o)
 /* Half the sizes uniform, half the largest of a random class. */
 static unsigned int random_size(u64 *s)
 {
-	unsigned int size = 1 + next_rnd(s) % PAGE_SIZE;
+	unsigned int size = 1 + xorshift64(s) % PAGE_SIZE;
 
-	if (next_rnd(s) & 1)
+	if (xorshift64(s) & 1)
 		size = round_up(size + 8, ZS_DELTA) - 8;
 	return min_t(unsigned int, size, PAGE_SIZE);
 }
@@ -179,8 +150,8 @@ static bool mapped_obj_spans(unsigned long handle)
 					     __ATOMIC_RELAXED);
 	struct page *page = pfn_to_page(word >> 1 >> ZS_INDEX_BITS);
 	unsigned long idx = (word >> 1) & ((1UL << ZS_INDEX_BITS) - 1);
-	struct zspage_view *zs = (struct zspage_view *)page_private(page);
-	unsigned int class = ZSV_CLASS(READ_ONCE(zs->flags));
+	struct zspage *zs = (struct zspage *)page_private(page);
+	unsigned int class = ZS_FIELD(READ_ONCE(zs->flags), CLASS);
 	unsigned long size = min_t(unsigned long,
 				   ZS_MIN_SIZE + class * ZS_DELTA, PAGE_SIZE);
 
@@ -218,11 +189,11 @@ static void map_and_check(struct stress *st, struct sobj *o, bool rw)
 static void mapper(struct stress *st, int m)
 {
 	struct sobj *objs = st->objs[m];
-	u64 s = seed_for(100 + m);
+	u64 s = seed_stream(100 + m);
 
 	while (!atomic_read(&st->stop)) {
-		struct sobj *o = &objs[next_rnd(&s) % NR_OBJS];
-		unsigned int r = next_rnd(&s) % 100;
+		struct sobj *o = &objs[xorshift64(&s) % NR_OBJS];
+		unsigned int r = xorshift64(&s) % 100;
 
 		if (st->churn && r < 8) {
 			zs_free(st->pool, o->handle);
@@ -344,7 +315,7 @@ static void run_stress(struct __test_metadata *_metadata, bool churn)
 	unsigned long success, live = 0, ms;
 	struct zs_pool_stats stats;
 	struct stress *st = calloc(1, sizeof(*st));
-	u64 s = seed_for(7), start;
+	u64 s = seed_stream(7), start;
 	int m, i;
 
 	st->churn = churn;

@@ -57,6 +57,77 @@ unsigned long nr_free_blocks(struct zone *zone, unsigned int order, int mt)
 	return n;
 }
 
+unsigned long free_order9_units(void)
+{
+	unsigned long n = 0;
+	unsigned int order;
+	struct zone *zone;
+
+	drain_all_pages(NULL);
+	for_each_populated_zone(zone) {
+		spin_lock(&zone->lock);
+		for (order = pageblock_order; order < MAX_ORDER; order++)
+			n += zone->free_area[order].nr_free <<
+			     (order - pageblock_order);
+		spin_unlock(&zone->lock);
+	}
+	return n;
+}
+
+void lower_watermarks(void)
+{
+	min_free_kbytes = 0;
+	watermark_scale_factor = 1;
+	setup_per_zone_wmarks();
+}
+
+u64 xorshift64(u64 *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+u64 seed_stream(u64 stream)
+{
+	u64 z = umm_test_seed + (stream + 1) * 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return (z ^ (z >> 31)) | 1;
+}
+
+u64 now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
+}
+
+long rss_bytes(void)
+{
+	long size, resident = 0;
+	FILE *f = fopen("/proc/self/statm", "r");
+
+	if (!f)
+		return -1;
+	if (fscanf(f, "%ld %ld", &size, &resident) != 2)
+		resident = -1;
+	fclose(f);
+	return resident * sysconf(_SC_PAGESIZE);
+}
+
+unsigned long count_lines(const char *s)
+{
+	unsigned long n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
 static int check_zone(struct zone *zone)
 {
 	unsigned long sum = 0, pfn;
@@ -143,6 +214,17 @@ struct thread_call {
 	struct completion done;
 };
 
+void umm_wait_for_stop(void)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
 /*
  * Run the function, then wait to be stopped: kthread_stop() on a thread
  * that has not started yet would never run it.
@@ -153,13 +235,7 @@ static int thread_body(void *data)
 
 	c->ret = c->fn(c->arg, c->idx);
 	complete(&c->done);
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
+	umm_wait_for_stop();
 	return c->ret;
 }
 

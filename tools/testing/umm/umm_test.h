@@ -64,10 +64,27 @@ FIXTURE_TEARDOWN(umm)							\
 
 /*
  * UMM_TESTS=pattern in the environment keeps only the tests whose name
- * contains it (the harness of 6.1 has no filter of its own).  The list
- * is the harness's, static in each test file, hence a macro.
+ * contains it, and -l lists the tests (as fixture.variant.test, the names
+ * the results carry) instead of running them: the harness of 6.1 has
+ * neither.  The list is the harness's, static in each test file, hence a
+ * macro.
  */
 #define UMM_TEST_MAIN							\
+static void umm_list_tests(void)					\
+{									\
+	struct __fixture_variant_metadata no_variant = { .name = "" };	\
+	struct __fixture_variant_metadata *v;				\
+	struct __fixture_metadata *f;					\
+	struct __test_metadata *t;					\
+									\
+	for (f = __fixture_list; f; f = f->next)			\
+		for (v = f->variant ?: &no_variant; v; v = v->next)	\
+			for (t = f->tests; t; t = t->next)		\
+				printf("%s%s%s.%s\n", f->name,		\
+				       v->name[0] ? "." : "", v->name,	\
+				       t->name);			\
+}									\
+									\
 static void umm_filter_tests(const char *pattern)			\
 {									\
 	struct __fixture_metadata *f;					\
@@ -91,6 +108,10 @@ int main(int argc, char **argv)						\
 	argc = umm_test_args(argc, argv);				\
 	if (pattern && *pattern)					\
 		umm_filter_tests(pattern);				\
+	if (argc > 1 && !strcmp(argv[1], "-l")) {			\
+		umm_list_tests();					\
+		return 0;						\
+	}								\
 	return test_harness_run(argc, argv);				\
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: the host's monitor commands for its balloon (QEMU's balloon.h). */
+/* UMM: the host's monitor commands for its balloon (after QEMU's balloon.h). */
 #ifndef _ASM_USER_BALLOON_MONITOR_H
 #define _ASM_USER_BALLOON_MONITOR_H
 

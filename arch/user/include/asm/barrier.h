@@ -5,7 +5,7 @@
 
 #if defined(__x86_64__)
 /*
- * As arch/x86: a locked instruction is a full barrier, and x86's ordering
+ * As Linux's arch/x86: a locked instruction is a full barrier, and x86's ordering
  * (TSO) makes the read and write barriers compiler barriers.  Written as
  * instructions rather than C11 fences also because ThreadSanitizer does
  * not support fences.

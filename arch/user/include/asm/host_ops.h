@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* HOSTED: the one boundary between the kernel and the host process. */
+/* UMM: the one boundary between the kernel and the host process. */
 #ifndef _ASM_USER_HOST_OPS_H
 #define _ASM_USER_HOST_OPS_H
 
 /*
  * Everything the kernel side of umm needs from the process it runs in goes
- * through this table, and nothing else does: mm/, kernel/, lib/, fs/,
- * init/ and drivers/ are compiled without libc headers.  The table is
- * filled in by arch/user/os/host_user.c.  If kernel code needs something
- * new from the platform, it gets an operation here, documented below.
+ * through this table, and nothing else does: everything but the host-y
+ * objects (arch/user/os/, tools/umm/) is compiled without libc headers,
+ * arch/user/drivers/ included.  The table is filled in by
+ * arch/user/os/host_user.c.  If kernel code needs something new from the
+ * platform, it gets an operation here, documented below.
  *
  * Only compiler-provided headers may be used here, because both sides
  * include this file.  Errors are negative errno values, as in the kernel.

@@ -186,6 +186,61 @@ TEST(overlong_command_is_refused_not_cut)
 	free(word);
 }
 
+/*
+ * A '#' after a command cut at the limit, with a ';' in the comment:
+ * the shell refuses the line, -c stops at the refused command, so
+ * nothing after it runs (test_console_text.c checks the splitting
+ * itself, where the fuzzer found the comment taken for a command).
+ */
+TEST(comment_after_overlong_command_stays_a_comment)
+{
+	char *word = repeat('x', 4095), *cmd = malloc(4200);
+	struct run r;
+
+	snprintf(cmd, 4200, "%s #;alloc s 0 1\necho after\n", word);
+	r = run_umm_in(cmd, (const char *[]){ "mem=64M", "shell", NULL });
+	EXPECT_EQ(0, r.status);
+	EXPECT_STREQ("after\n", r.out);
+	EXPECT_EQ(1, count_lines(r.err));
+	free_run(&r);
+	r = run_umm("mem=64M", "-c", cmd);
+	EXPECT_EQ(1, r.status);
+	EXPECT_STREQ("", r.out);
+	free_run(&r);
+	free(cmd);
+	free(word);
+}
+
+/*
+ * '>>' opens without O_TRUNC: appending to trace (or set_event) keeps
+ * what is there, as on Linux; '>' clears.
+ */
+TEST(append_to_trace_keeps_it)
+{
+	struct run r = shell("echo migrate:mm_isolate_movable_page > /sys/kernel/debug/tracing/set_event\n"
+			     "echo 16 > " SAMPLE "pages\n"
+			     "echo 1 > /proc/sys/vm/compact_memory\n"
+			     "echo >> /sys/kernel/debug/tracing/trace\n"
+			     "cat /sys/kernel/debug/tracing/trace\n"
+			     "echo '-- cleared'\n"
+			     "echo > /sys/kernel/debug/tracing/trace\n"
+			     "cat /sys/kernel/debug/tracing/trace\n");
+	char *cleared;
+
+	EXPECT_EQ(0, r.status);
+	EXPECT_STREQ("", r.err);
+	cleared = strstr(r.out, "-- cleared\n");
+	ASSERT_NE(NULL, cleared) {
+		TH_LOG("stdout: %.300s, stderr: %.300s", r.out, r.err);
+	}
+	*cleared = '\0';
+	EXPECT_NE(NULL, strstr(r.out, "mm_isolate_movable_page")) {
+		TH_LOG("before: %.500s", r.out);
+	}
+	EXPECT_EQ(NULL, strstr(cleared + 1, "mm_isolate_movable_page"));
+	free_run(&r);
+}
+
 /* F7: errors longer than a line buffer stay one line each. */
 TEST(long_errors_keep_their_newline)
 {
