@@ -6,9 +6,14 @@ set -e
 
 # clang and libclang-rt-14-dev (libFuzzer, the sanitizers' runtimes) and
 # llvm-14 (llvm-symbolizer, for stacks with names) are for make fuzz.
+# The rest is for './umm compare' (Documentation/umm/compare.rst): Debian's
+# own kernel under QEMU, its headers for our helper module, and busybox,
+# cpio and kmod for the guest's initramfs.
 PKGS="make gcc libc6-dev liblz4-dev libzstd-dev liblzo2-dev sparse coccinelle
       linux-source-6.1 libxml2-utils xz-utils python3
-      clang libclang-rt-14-dev llvm-14"
+      clang libclang-rt-14-dev llvm-14
+      qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static
+      cpio kmod"
 
 missing=
 for p in $PKGS; do
