@@ -345,6 +345,13 @@ static int __unmap_and_move(struct page *page, struct page *newpage,
 	if (!trylock_page(page)) {
 		if (!force || mode == MIGRATE_ASYNC)
 			goto out;
+		/*
+		 * Direct compaction (PF_MEMALLOC) does not sleep on a page
+		 * lock: the allocating task may hold that very lock (a page
+		 * it locked before it allocated), and would wait for itself.
+		 */
+		if (current->flags & PF_MEMALLOC)
+			goto out;
 		lock_page(page);
 	}
 

@@ -25,6 +25,7 @@
 #include <linux/migrate.h>
 #include <linux/swap.h>
 #include <linux/rmap.h>
+#include <linux/pagemap.h>
 #include <linux/compaction.h>
 #include <linux/page-flags.h>
 #include <linux/pseudo_fs.h>
@@ -342,6 +343,51 @@ TEST_F(umm, busy_page_is_retried_then_left_for_putback)
 	EXPECT_EQ(4, workload_touch(w, 100, 7));
 	EXPECT_EQ(0, verify_mismatches(w, &res));
 	EXPECT_EQ(4, res.checked);
+	EXPECT_EQ(0, workload_stop(w));
+	free(pool.given);
+	free(map.pfn);
+}
+
+/*
+ * A direct compactor (PF_MEMALLOC) must not sleep in lock_page(): the
+ * page's lock may be its own (4.8 skips such a page in
+ * __unmap_and_move()).  Here the caller holds the lock: without the
+ * check, migrate_pages() would wait for itself forever.
+ */
+TEST_F(umm, locked_page_is_skipped_by_direct_compaction)
+{
+	unsigned int pflags = current->flags;
+	struct target_pool pool;
+	struct pfn_map map;
+	unsigned long addr, fail;
+	struct page *page;
+	struct workload *w;
+	LIST_HEAD(list);
+
+	w = task_filled("mig", 4 * PAGE_SIZE, 500, umm_test_seed, &addr);
+	ASSERT_NE(NULL, w);
+	map = (struct pfn_map){ addr, 1, calloc(1, sizeof(long)) };
+	ASSERT_EQ(0, get_pfns(w, &map));
+	page = pfn_to_page(map.pfn[0]);
+	pool_init(&pool);
+	ASSERT_EQ(1, isolate_all(&map, &list));
+
+	lock_page(page);
+	current->flags |= PF_MEMALLOC;
+	fail = sum_vm_event(PGMIGRATE_FAIL);
+	EXPECT_EQ(1, migrate_pages(&list, pool_alloc, pool_free,
+				   (unsigned long)&pool, MIGRATE_SYNC,
+				   MR_COMPACTION));
+	current->flags = pflags;
+	unlock_page(page);
+	EXPECT_EQ(1, sum_vm_event(PGMIGRATE_FAIL) - fail);
+	EXPECT_EQ(1, list_count(&list));
+
+	/* Without PF_MEMALLOC the same call waits for the lock and moves it. */
+	EXPECT_EQ(0, migrate_pages(&list, pool_alloc, pool_free,
+				   (unsigned long)&pool, MIGRATE_SYNC,
+				   MR_COMPACTION));
+	EXPECT_EQ(0, list_count(&list));
 	EXPECT_EQ(0, workload_stop(w));
 	free(pool.given);
 	free(map.pfn);
