@@ -942,12 +942,19 @@ bool compaction_zonelist_suitable(struct alloc_context *ac, int order,
 	for (idx = ac->high_zoneidx; idx >= 0; idx--) {
 		struct zone *zone = &NODE_DATA(0)->node_zones[idx];
 		enum compact_result res;
+		unsigned long available;
 
 		if (!managed_zone(zone))
 			continue;
+		/*
+		 * Reclaim could make room: count a share of what it could
+		 * free, not all of it (one high-order allocation is not
+		 * worth thrashing for).
+		 */
+		available = zone_reclaimable_pages(zone) / order;
+		available += zone_page_state(zone, NR_FREE_PAGES);
 		res = __compaction_suitable(zone, order, alloc_flags,
-					    ac->classzone_idx,
-					    zone_page_state(zone, NR_FREE_PAGES));
+					    ac->classzone_idx, available);
 		if (res != COMPACT_SKIPPED && res != COMPACT_NOT_SUITABLE_ZONE)
 			return true;
 	}

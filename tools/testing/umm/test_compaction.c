@@ -749,3 +749,44 @@ TEST_F(umm, compaction_counters_agree_with_the_trace)
 }
 
 UMM_TEST_MAIN
+
+/*
+ * Is another round of compaction worth it?  4.8's
+ * compaction_zonelist_suitable() counts free pages plus a share of what
+ * reclaim could free (reclaimable / order) toward the watermark that
+ * compaction needs: reclaim may make the room.  Counting free pages only
+ * makes should_compact_retry() give up while swap could still help.
+ */
+TEST_F(det, compaction_retry_counts_reclaimable_pages)
+{
+	struct alloc_context ac = {
+		.high_zoneidx = ZONE_NORMAL,
+		.migratetype = MIGRATE_MOVABLE,
+		.classzone_idx = ZONE_NORMAL,
+	};
+	unsigned long saved, free, reclaimable;
+	const int order = 3;
+	struct console_out o;
+
+	ASSERT_EQ(0, console("echo 32M > /sys/block/zram0/disksize; "
+			     "mkswap zram0; swapon zram0; task start a; "
+			     "mmap a 24M; fill a", &o));
+	free = zone_page_state(ZONE, NR_FREE_PAGES);
+	reclaimable = zone_reclaimable_pages(ZONE);
+	ASSERT_LT(1024, reclaimable);
+
+	/* Free pages alone miss the mark; with reclaim's share they reach it. */
+	saved = ZONE->watermark[WMARK_MIN];
+	ZONE->watermark[WMARK_MIN] = free + reclaimable / (2 * order) -
+				     (2UL << order);
+	EXPECT_TRUE(compaction_zonelist_suitable(&ac, order, ALLOC_WMARK_MIN));
+
+	/* More than that share: no. */
+	ZONE->watermark[WMARK_MIN] = free + 2 * reclaimable / order;
+	EXPECT_FALSE(compaction_zonelist_suitable(&ac, order,
+						  ALLOC_WMARK_MIN));
+	ZONE->watermark[WMARK_MIN] = saved;
+
+	EXPECT_EQ(0, console("task exit a; swapoff zram0; "
+			     "echo 1 > /sys/block/zram0/reset", &o));
+}
