@@ -618,7 +618,7 @@ static bool kswapd_hopeless(struct pglist_data *pgdat)
 /*
  * One wake-up's work: balance the node for the pending request until it
  * is balanced or kswapd gives up on it, then, going to sleep, let
- * compaction build the order that was asked for (4.8 does both here).
+ * compaction build the order that was asked for.
  */
 static void kswapd_work(struct pglist_data *pgdat)
 {
@@ -641,10 +641,17 @@ static void kswapd_work(struct pglist_data *pgdat)
 	} while (!pgdat_balanced(pgdat, reclaim_order, classzone_idx) &&
 		 !kswapd_hopeless(pgdat) && !kthread_should_stop());
 
-	/* Its hints are stale by now: compaction starts over. */
-	reset_isolation_suitable(pgdat);
 	current->flags = (current->flags & ~(PF_MEMALLOC | PF_KSWAPD)) |
 			 noreclaim;
+	/*
+	 * Going to sleep on a balanced node (4.8's kswapd_try_to_sleep()):
+	 * compaction's hints are stale by now, and compaction can build the
+	 * order that was asked for.  A kswapd that gave up on an unbalanced
+	 * node does neither: memory is short, not fragmented.
+	 */
+	if (!pgdat_balanced(pgdat, reclaim_order, classzone_idx))
+		return;
+	reset_isolation_suitable(pgdat);
 	wakeup_kcompactd(pgdat, alloc_order, classzone_idx);
 }
 

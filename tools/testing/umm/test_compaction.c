@@ -790,3 +790,35 @@ TEST_F(det, compaction_retry_counts_reclaimable_pages)
 	EXPECT_EQ(0, console("task exit a; swapoff zram0; "
 			     "echo 1 > /sys/block/zram0/reset", &o));
 }
+
+/*
+ * kswapd resets compaction's skip hints and wakes kcompactd only when it
+ * goes to sleep on a balanced node (4.8's kswapd_try_to_sleep()).  A
+ * kswapd that gives up on an unbalanced node leaves both alone: the
+ * hints still say where compaction failed, and compacting memory that
+ * is short does not help.
+ */
+TEST_F(det, kswapd_giving_up_unbalanced_leaves_compaction_alone)
+{
+	struct page *block = pfn_to_page(ZONE->zone_start_pfn);
+	struct frag f;
+	long wake;
+
+	/* No order-3 block, and nothing reclaim can free (no swap). */
+	ASSERT_EQ(0, fragment(&f, false));
+	ASSERT_EQ(0, free_blocks_from(3));
+	wake = vmstat_value("compact_daemon_wake");
+	set_pageblock_skip(block);
+	WRITE_ONCE(ZONE->compact_blockskip_flush, true);
+	/* fragment() woke kswapd until it gave up: a fresh start. */
+	WRITE_ONCE(NODE_DATA(0)->kswapd_failures, 0);
+
+	wakeup_kswapd(ZONE, GFP_KERNEL, 3, ZONE_NORMAL);
+	umm_kthreads_run_pending();
+	EXPECT_LE(MAX_RECLAIM_RETRIES,
+		  READ_ONCE(NODE_DATA(0)->kswapd_failures));
+	EXPECT_TRUE(get_pageblock_skip(block));
+	EXPECT_EQ(wake, vmstat_value("compact_daemon_wake"));
+	EXPECT_EQ(0, verify_mismatches(f.w, NULL));
+	unfragment(&f);
+}
