@@ -20,6 +20,8 @@
 #define AGENT_NAME_LEN		16	/* TASK_COMM_LEN */
 #define AGENT_LABEL_MAX		24	/* a phase or spawn prefix, as umm's */
 
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+
 /* What the whole agent shares. */
 struct agent {
 	const char *release;		/* uname -r */
@@ -32,6 +34,8 @@ struct agent {
 };
 
 extern struct agent agent;
+extern int agent_fd;		/* the channel: a task must not hold it */
+extern const char *current_cmd;	/* the verb running, named in errors */
 
 /* A command: its name and what runs it (argv[0] is the name). */
 struct agent_cmd {

@@ -100,10 +100,10 @@ static int cmd_alloc(int argc, char **argv)
 	if (parse_uint(argv[3], 10, 100000000, &count) || !count)
 		return cmd_err(-EINVAL, "bad count '%s' (1 to 100000000)", argv[3]);
 	if (argc == 5) {
-		for (type = 0; type < 3; type++)
+		for (type = 0; type < ARRAY_SIZE(alloc_types); type++)
 			if (!strcmp(argv[4], alloc_types[type]))
 				break;
-		if (type == 3)
+		if (type == ARRAY_SIZE(alloc_types))
 			return cmd_err(-EINVAL,
 				"bad type '%s' (unmovable, movable or reclaimable)",
 				argv[4]);

@@ -14,8 +14,6 @@
 #include <string.h>
 #include "agent.h"
 
-extern const char *current_cmd;
-
 /**
  * split_words - split a command line into words
  * @line: the line
@@ -99,7 +97,7 @@ static const struct agent_cmd *find_cmd(const char *name)
 	const struct agent_cmd *c;
 	size_t t;
 
-	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+	for (t = 0; t < ARRAY_SIZE(tables); t++)
 		for (c = tables[t]; c->name; c++)
 			if (!strcmp(c->name, name))
 				return c;
@@ -147,7 +145,7 @@ int agent_run_line(const char *line)
 	cmd = find_cmd(argv[0]);
 	if (cmd)
 		return cmd->fn(argc, argv);
-	for (i = 0; i < sizeof(unavailable) / sizeof(unavailable[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(unavailable); i++)
 		if (!strcmp(argv[0], unavailable[i].name))
 			return cmd_unavailable(unavailable[i].why);
 	out_printf("umm: %s: command not found (try 'help')\n",

@@ -211,10 +211,10 @@ static int cmd_expect(int argc, char **argv)
 
 	if (argc != 5)
 		return cmd_err(-EINVAL, "usage: expect FILE KEY OP NUMBER");
-	for (op = 0; op < 6; op++)
+	for (op = 0; op < (int)ARRAY_SIZE(ops); op++)
 		if (!strcmp(argv[3], ops[op]))
 			break;
-	if (op == 6)
+	if (op == (int)ARRAY_SIZE(ops))
 		return cmd_err(-EINVAL, "bad operator '%s' (use == != < <= > >=)",
 			       argv[3]);
 	if (parse_int(argv[4], &want))

@@ -30,7 +30,7 @@
 #include "agent.h"
 
 struct agent agent;
-int agent_fd = -1;		/* the channel, read and written */
+int agent_fd = -1;
 
 static bool stdio_mode;
 static struct utsname uts;

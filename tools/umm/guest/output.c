@@ -16,7 +16,6 @@
 static char *out_buf;
 static size_t out_len, out_cap;
 
-/* The command running, named in its error line. */
 const char *current_cmd = "";
 
 /**

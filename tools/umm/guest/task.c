@@ -39,9 +39,6 @@ struct task {
 
 static struct task *tasks;
 
-/* The fd of the protocol, which a task must not hold (main.c). */
-extern int agent_fd;
-
 static struct task *find_task(const char *name)
 {
 	struct task *t;
