@@ -116,11 +116,36 @@ static int cmd_alloc(int argc, char **argv)
 	return 0;
 }
 
+/* Is @how one of free's choices?  If not, why not, in @why. */
+static bool valid_how(const char *how, char *why, size_t size)
+{
+	unsigned long long n;
+
+	if (!strncmp(how, "every=", 6)) {
+		if (!parse_uint(how + 6, 10, ~0UL, &n) && n)
+			return true;
+		snprintf(why, size, "bad '%s' (every=N, N >= 1)", how);
+	} else if (!strncmp(how, "random=", 7)) {
+		if (!parse_uint(how + 7, 10, 100, &n))
+			return true;
+		snprintf(why, size, "bad '%s' (random=PCT, 0 to 100)", how);
+	} else if (!strcmp(how, "all") || !strcmp(how, "half")) {
+		return true;
+	} else {
+		snprintf(why, size, "bad '%s' (all, half, every=N or random=PCT)",
+			 how);
+	}
+	return false;
+}
+
+/*
+ * As umm's console: a set that does not exist is the error even when
+ * HOW is wrong too; the module looks the set up first.
+ */
 static int cmd_free(int argc, char **argv)
 {
 	const char *how = argc > 2 ? argv[2] : "all";
-	unsigned long long n;
-	char cmd[128];
+	char cmd[128], bad[128] = "";
 	int err;
 
 	if (!agent.alloc_ctl)
@@ -129,20 +154,14 @@ static int cmd_free(int argc, char **argv)
 		return cmd_err(-EINVAL, "usage: free SET [all|half|every=N|random=PCT]");
 	if (!valid_name(argv[1], SET_NAME_LEN))
 		return cmd_err(-ENOENT, "no set named '%s'", argv[1]);
-	if (!strncmp(how, "every=", 6)) {
-		if (parse_uint(how + 6, 10, ~0UL, &n) || !n)
-			return cmd_err(-EINVAL, "bad '%s' (every=N, N >= 1)", how);
-	} else if (!strncmp(how, "random=", 7)) {
-		if (parse_uint(how + 7, 10, 100, &n))
-			return cmd_err(-EINVAL, "bad '%s' (random=PCT, 0 to 100)", how);
-	} else if (strcmp(how, "all") && strcmp(how, "half")) {
-		return cmd_err(-EINVAL, "bad '%s' (all, half, every=N or random=PCT)",
-			       how);
-	}
+	if (!valid_how(how, bad, sizeof(bad)))
+		how = "?";	/* the module refuses it, once the set is found */
 	snprintf(cmd, sizeof(cmd), "free %s %s\n", argv[1], how);
 	err = module_call(cmd);
 	if (err == -ENOENT)
 		return cmd_err(err, "no set named '%s'", argv[1]);
+	if (err == -EINVAL && bad[0])
+		return cmd_err(err, "%s", bad);
 	if (err)
 		return cmd_err(err, "%s: %s", argv[1], strerror(-err));
 	return 0;
