@@ -17,6 +17,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/random.h>
+#include <linux/fill_pattern.h>
 #include <linux/hash.h>
 #include <linux/err.h>
 #include <linux/mutex.h>
@@ -288,37 +289,11 @@ void workload_for_each(void (*fn)(struct workload *w, void *data), void *data)
 
 /* ---- self-describing data --------------------------------------------- */
 
-#define FILL_MAGIC	0x464d4d55	/* "UMMF" */
-
-struct fill_header {
-	u32 magic;
-	u32 owner;
-	u64 vaddr;
-	u32 gen;
-	u16 ratio;		/* compressible share, per mille */
-	u16 reserved;
-	u64 seed;
-};
-
 /*
- * The body: first ratio/1000 of it one repeated word (compresses to
- * almost nothing), the rest random bytes (do not compress at all).
+ * The data itself is lib/fill_pattern.c's, which the guest agent of
+ * './umm compare' builds too: the same fill writes the same bytes there.
  */
-static void fill_body(u8 *body, size_t len, const struct fill_header *h)
-{
-	size_t comp = len * h->ratio / 1000, i;
-	struct rnd_state rnd;
-	u32 word;
-
-	prandom_seed_state(&rnd, h->seed ^ ((u64)h->owner << 32) ^ h->vaddr ^
-			   ((u64)h->gen << 48));
-	word = prandom_u32_state(&rnd) | 0x01010101;
-	for (i = 0; i + 4 <= comp; i += 4)
-		memcpy(body + i, &word, 4);
-	for (; i < comp; i++)
-		body[i] = (u8)word;
-	prandom_bytes_state(&rnd, body + comp, len - comp);
-}
+_Static_assert(FILL_PATTERN_SIZE == PAGE_SIZE, "a filled page is a page");
 
 /**
  * workload_fill_page - fill a page with self-describing data
@@ -335,16 +310,7 @@ static void fill_body(u8 *body, size_t len, const struct fill_header *h)
 void workload_fill_page(void *page, u32 owner, unsigned long vaddr, u32 gen,
 			unsigned int ratio, u64 seed)
 {
-	struct fill_header *h = page;
-
-	memset(h, 0, sizeof(*h));
-	h->magic = FILL_MAGIC;
-	h->owner = owner;
-	h->vaddr = vaddr;
-	h->gen = gen;
-	h->ratio = ratio;
-	h->seed = seed;
-	fill_body((u8 *)(h + 1), PAGE_SIZE - sizeof(*h), h);
+	fill_pattern_page(page, owner, vaddr, gen, ratio, seed);
 }
 
 /**
@@ -358,37 +324,7 @@ void workload_fill_page(void *page, u32 owner, unsigned long vaddr, u32 gen,
  */
 bool workload_page_valid(const void *page, u32 owner, unsigned long vaddr)
 {
-	const struct fill_header *h = page;
-	static const size_t len = PAGE_SIZE - sizeof(*h);
-	const u8 *body = (const u8 *)(h + 1);
-	u8 expect[256];
-	struct rnd_state rnd;
-	size_t comp, i;
-	u32 word;
-
-	if (h->magic != FILL_MAGIC || h->owner != owner || h->vaddr != vaddr ||
-	    h->ratio > 1000)
-		return false;
-	/* Regenerate piecewise, without a page-sized buffer. */
-	comp = len * h->ratio / 1000;
-	prandom_seed_state(&rnd, h->seed ^ ((u64)h->owner << 32) ^ h->vaddr ^
-			   ((u64)h->gen << 48));
-	word = prandom_u32_state(&rnd) | 0x01010101;
-	for (i = 0; i + 4 <= comp; i += 4)
-		if (memcmp(body + i, &word, 4))
-			return false;
-	for (; i < comp; i++)
-		if (body[i] != (u8)word)
-			return false;
-	while (i < len) {
-		size_t n = min_t(size_t, sizeof(expect), len - i);
-
-		prandom_bytes_state(&rnd, expect, n);
-		if (memcmp(body + i, expect, n))
-			return false;
-		i += n;
-	}
-	return true;
+	return fill_pattern_valid(page, owner, vaddr);
 }
 
 /* ---- requests, run in the task ---------------------------------------- */
