@@ -35,19 +35,6 @@
 bool umm_record;
 module_param_named(record, umm_record, bool, 0444);
 
-/* What fills a pageblock, and its letter in the record. */
-enum map_class { CL_FREE, CL_ANON, CL_ZSMALLOC, CL_BALLOON, CL_DRIVER,
-		 CL_TABLES, CL_UNMOVABLE, NR_CLASSES };
-static const char class_chars[NR_CLASSES] = {
-	[CL_FREE] = MAP_FREE, [CL_ANON] = MAP_ANON_LRU,
-	[CL_ZSMALLOC] = MAP_ZSMALLOC, [CL_BALLOON] = MAP_BALLOON,
-	[CL_DRIVER] = MAP_DRIVER, [CL_TABLES] = MAP_TABLES,
-	[CL_UNMOVABLE] = MAP_UNMOVABLE,
-};
-static const char * const class_names[NR_CLASSES] = {
-	"free", "anonymous (LRU)", "zsmalloc", "balloon", "sample driver",
-	"page tables and kernel stacks", "other unmovable",
-};
 static const char mt_chars[MIGRATE_TYPES] = {
 	[MIGRATE_UNMOVABLE] = MT_UNMOVABLE, [MIGRATE_MOVABLE] = MT_MOVABLE,
 	[MIGRATE_RECLAIMABLE] = MT_RECLAIMABLE,
@@ -55,6 +42,24 @@ static const char mt_chars[MIGRATE_TYPES] = {
 };
 
 #define MAP_LINE	64	/* pageblocks per line of the text map */
+
+static bool kinds_recorded;
+
+/*
+ * The registered kinds, before the run's first record line: the runner
+ * draws, names and switches off only what these lines say.
+ */
+static void record_kinds(void)
+{
+	struct page_kind *kind;
+	unsigned int i;
+
+	for_each_page_kind(kind, i)
+		console_printf(RECORD_PREFIX "kind %s %c %s %s %s %s\n",
+			       kind->name, kind->letter, kind->colour,
+			       kind->movable ? "movable" : "-",
+			       kind->off ? : "-", kind->desc);
+}
 
 /**
  * console_record - print one record line, if recording
@@ -70,27 +75,24 @@ __printf(1, 2) void console_record(const char *fmt, ...)
 	va_start(args, fmt);
 	vscnprintf(line, sizeof(line), fmt, args);
 	va_end(args);
+	if (!kinds_recorded) {
+		kinds_recorded = true;
+		record_kinds();
+	}
 	console_printf(RECORD_PREFIX "%s\n", line);
 }
 
-static enum map_class page_class(struct page *page)
+/* What owns @page: its recorded kind, else what its state says. */
+static struct page_kind *page_class(struct page *page)
 {
-	switch (page_kind(page)) {
-	case PAGE_KIND_ZSMALLOC:
-		return CL_ZSMALLOC;
-	case PAGE_KIND_BALLOON:
-		return CL_BALLOON;
-	case PAGE_KIND_DRIVER:
-		return CL_DRIVER;
-	case PAGE_KIND_STACK:
-		return CL_TABLES;
-	default:
-		break;
-	}
+	struct page_kind *kind = page_kind(page);
+
+	if (kind)
+		return kind;
 	if (PageTable(page))
-		return CL_TABLES;
+		return &page_kind_tables;
 	if (PageAnon(page) || PageLRU(page))
-		return CL_ANON;
+		return &page_kind_anon;
 	/*
 	 * No reference and not in the buddy lists: free on a CPU's pcp
 	 * list.  (The tail pages of a multi-page block have no reference
@@ -98,16 +100,16 @@ static enum map_class page_class(struct page *page)
 	 * their page_kind.)
 	 */
 	if (!page_ref_count(page))
-		return CL_FREE;
-	return CL_UNMOVABLE;
+		return &page_kind_free;
+	return &page_kind_other;
 }
 
 /* What fills the pageblock at @start_pfn: the kind with the most pages. */
 static char block_class(struct zone *zone, unsigned long start_pfn)
 {
 	unsigned long end = start_pfn + pageblock_nr_pages, pfn;
-	unsigned int count[NR_CLASSES] = { 0 };
-	unsigned int best = CL_FREE, c;
+	unsigned int count[PAGE_KIND_MAX] = { 0 };
+	unsigned int free = page_kind_free.id, best = free, c;
 
 	spin_lock(&zone->lock);	/* the free blocks' orders hold still */
 	/* A free block larger than a pageblock is marked at its head only. */
@@ -117,7 +119,7 @@ static char block_class(struct zone *zone, unsigned long start_pfn)
 		if (head >= zone->zone_start_pfn &&
 		    page_kind_free_order(pfn_to_page(head)) >= (int)c) {
 			spin_unlock(&zone->lock);
-			return class_chars[CL_FREE];
+			return page_kind_free.letter;
 		}
 	}
 	for (pfn = start_pfn; pfn < end; ) {
@@ -128,11 +130,11 @@ static char block_class(struct zone *zone, unsigned long start_pfn)
 			unsigned long n = 1UL << order;
 
 			n = min(n, end - pfn);
-			count[CL_FREE] += n;
+			count[free] += n;
 			pfn += n;
 			continue;
 		}
-		count[page_class(page)]++;
+		count[page_class(page)->id]++;
 		pfn++;
 	}
 	spin_unlock(&zone->lock);
@@ -140,10 +142,11 @@ static char block_class(struct zone *zone, unsigned long start_pfn)
 	 * Free only if wholly free: one page in use keeps the block from
 	 * serving a huge page, and that is what the map is for.
 	 */
-	for (c = CL_FREE + 1; c < NR_CLASSES; c++)
-		if (count[c] && (best == CL_FREE || count[c] > count[best]))
+	for (c = 1; c <= nr_page_kinds(); c++)
+		if (c != free && count[c] &&
+		    (best == free || count[c] > count[best]))
 			best = c;
-	return class_chars[best];
+	return page_kind_nr(best - 1)->letter;
 }
 
 /* Free blocks per order, all zones, as /proc/buddyinfo counts them. */
@@ -202,6 +205,7 @@ static int cmd_snapshot(int argc, char **argv)
 	unsigned long nr_blocks = DIV_ROUND_UP(max_pfn, pageblock_nr_pages);
 	unsigned long i, pfn;
 	char *classes, *types;
+	struct page_kind *kind;
 	unsigned int c;
 
 	if (argc != 2 || !valid_label(argv[1]))
@@ -236,10 +240,9 @@ static int cmd_snapshot(int argc, char **argv)
 		for (i = 0; i < nr_blocks; i += MAP_LINE)
 			console_printf("  %.*s\n", MAP_LINE, classes + i);
 		console_printf(" ");
-		for (c = 0; c < NR_CLASSES; c++)
-			console_printf(" %c %s%s", class_chars[c],
-				       class_names[c],
-				       c + 1 < NR_CLASSES ? "," : "\n");
+		for_each_page_kind(kind, c)
+			console_printf(" %c %s%s", kind->letter, kind->desc,
+				       c + 1 < nr_page_kinds() ? "," : "\n");
 	}
 	record_buddy(argv[1]);
 	kfree(classes);
@@ -327,9 +330,6 @@ static void record_file_stats(const char *path, const char *prefix)
 		if (!val)
 			continue;
 		*val++ = '\0';
-		/* The sample driver is "the driver" in the tables. */
-		if (!strcmp(line, "movable_sample"))
-			line = "driver";
 		console_record("stat %s%s %s", prefix, line, skip_spaces(val));
 	}
 	kfree(buf);

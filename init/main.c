@@ -27,6 +27,7 @@
 #include <linux/debugfs.h>
 #include <linux/wait_bit.h>
 #include <linux/rmap.h>
+#include <linux/page_kind.h>
 #include <asm/host_ops.h>
 #include <asm/sections.h>
 #include "console.h"
@@ -109,6 +110,10 @@ int __init kernel_boot(int argc, char **argv)
 	debugfs_init();
 	smp_init();
 	do_initcalls();
+	/* A page kind registered wrong is a bug: it said which, stop here. */
+	err = page_kind_boot_status();
+	if (err)
+		return err;
 	pr_info("umm: %lu MiB RAM, %lu pages free, seed %lu\n",
 		(max_pfn << PAGE_SHIFT) >> 20,
 		global_zone_page_state(NR_FREE_PAGES), umm_seed);

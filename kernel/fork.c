@@ -49,7 +49,7 @@ static void *alloc_thread_stack(void)
 
 	if (!page)
 		return NULL;
-	page_kind_set(page, THREAD_SIZE_ORDER, PAGE_KIND_STACK);
+	page_kind_set(page, THREAD_SIZE_ORDER, &page_kind_tables);
 	mod_node_page_state(page_pgdat(page), NR_KERNEL_STACK_KB,
 			    THREAD_SIZE / 1024);
 	return page_address(page);

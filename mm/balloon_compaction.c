@@ -24,7 +24,6 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/migrate.h>
-#include <linux/page_kind.h>
 #include <linux/vmstat.h>
 #include <linux/balloon_compaction.h>
 
@@ -45,13 +44,8 @@ bool balloon_compaction_enabled = true;
  */
 struct page *balloon_page_alloc(void)
 {
-	struct page *page = alloc_page(balloon_mapping_gfp_mask() |
-				       __GFP_NOMEMALLOC | __GFP_NORETRY |
-				       __GFP_NOWARN);
-
-	if (page)
-		page_kind_set(page, 0, PAGE_KIND_BALLOON);
-	return page;
+	return alloc_page(balloon_mapping_gfp_mask() | __GFP_NOMEMALLOC |
+			  __GFP_NORETRY | __GFP_NOWARN);
 }
 
 /**
@@ -192,15 +186,3 @@ const struct address_space_operations balloon_aops = {
 	.putback_page	= balloon_page_putback,
 };
 
-/*
- * balloon_migrate in /proc/vmstat counts what ->migratepage did; the
- * migration core counts what it moved by kind.  Registered even with
- * virtio_balloon.movable=0, so that the series-off run shows a zero for
- * balloon pages instead of no line at all.
- */
-static int __init balloon_compaction_init(void)
-{
-	migrate_kind_register(&balloon_aops, "balloon");
-	return 0;
-}
-subsys_initcall(balloon_compaction_init);

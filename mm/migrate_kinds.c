@@ -5,8 +5,8 @@
  * /proc/vmstat counts migrated pages all together (pgmigrate_success), and
  * balloon_migrate is the only per-kind counter Linux has.  To show what
  * the series changes, umm counts successful migrations by the owner of
- * the page: LRU pages, and each driver of non-LRU movable pages that
- * registered its address_space_operations under a name.  The counts are
+ * the page: LRU pages, and each movable kind of the registry
+ * (mm/page_kind.c), told by the address_space_operations it registered.  The counts are
  * in /sys/kernel/debug/umm/migrated, a file no kernel has:
  *
  *	lru 1234
@@ -20,57 +20,26 @@
 #include <linux/migrate.h>
 #include <linux/page_kind.h>
 #include <linux/atomic.h>
-#include <linux/spinlock.h>
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include <linux/init.h>
 
-#define MAX_MIGRATE_KINDS	8
-
-static struct {
-	const struct address_space_operations *a_ops;
-	const char *name;
-	atomic_long_t count;
-} kinds[MAX_MIGRATE_KINDS];
-static unsigned int nr_kinds;
-static DEFINE_SPINLOCK(kinds_lock);
 static atomic_long_t lru_count, other_count;
-
-/**
- * migrate_kind_register - name the pages of a driver for the counts
- * @a_ops: the operations of the driver's address_space
- * @name: a short name ("zsmalloc")
- */
-void migrate_kind_register(const struct address_space_operations *a_ops,
-			   const char *name)
-{
-	spin_lock(&kinds_lock);
-	if (!WARN_ON(nr_kinds == MAX_MIGRATE_KINDS)) {
-		kinds[nr_kinds].a_ops = a_ops;
-		kinds[nr_kinds].name = name;
-		/* Published last: migrate_kind_count() reads without the lock. */
-		smp_store_release(&nr_kinds, nr_kinds + 1);
-	}
-	spin_unlock(&kinds_lock);
-}
 
 /* One page was migrated: @a_ops are its driver's, NULL for an LRU page. */
 static void migrate_kind_count(const struct address_space_operations *a_ops)
 {
-	/* Pairs with the registration's release: entries below n are set. */
-	unsigned int i, n = smp_load_acquire(&nr_kinds);
+	struct page_kind *kind;
 
 	if (!a_ops) {
 		atomic_long_inc(&lru_count);
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		if (kinds[i].a_ops == a_ops) {
-			atomic_long_inc(&kinds[i].count);
-			return;
-		}
-	}
-	atomic_long_inc(&other_count);
+	kind = page_kind_of_ops(a_ops);
+	if (kind)
+		atomic_long_inc(&kind->nr_migrated);
+	else
+		atomic_long_inc(&other_count);
 }
 
 /**
@@ -93,13 +62,14 @@ void umm_page_migrated(struct page *newpage, struct page *page,
 
 static int migrated_show(struct seq_file *m, void *v)
 {
-	/* As in migrate_kind_count(): only entries already published. */
-	unsigned int i, n = smp_load_acquire(&nr_kinds);
+	struct page_kind *kind;
+	unsigned int i;
 
 	seq_printf(m, "lru %ld\n", atomic_long_read(&lru_count));
-	for (i = 0; i < n; i++)
-		seq_printf(m, "%s %ld\n", kinds[i].name,
-			   atomic_long_read(&kinds[i].count));
+	for_each_page_kind(kind, i)
+		if (kind->movable)
+			seq_printf(m, "%s %ld\n", kind->name,
+				   atomic_long_read(&kind->nr_migrated));
 	seq_printf(m, "other %ld\n", atomic_long_read(&other_count));
 	return 0;
 }

@@ -195,6 +195,19 @@ struct link_free {
  */
 bool zs_movable = true;
 module_param_named(movable, zs_movable, bool, 0444);
+
+static const struct address_space_operations zsmalloc_aops;
+
+/* zsmalloc's pages in maps and counts (<linux/page_kind.h>). */
+static struct page_kind zsmalloc_kind = {
+	.name = "zsmalloc",
+	.desc = "zsmalloc (zram)",
+	.letter = 'z',
+	.colour = "#f08c00",
+	.movable = true,
+	.a_ops = &zsmalloc_aops,
+	.off = "zsmalloc.movable=0",
+};
 MODULE_PARM_DESC(movable, "zspage pages are movable (0: as before 4.8)");
 
 static DEFINE_PER_CPU(struct mapping_area, zs_map_area);
@@ -650,7 +663,7 @@ static struct zspage *alloc_zspage(struct zs_pool *pool,
 			kmem_cache_free(pool->zspage_cachep, zspage);
 			return NULL;
 		}
-		page_kind_set(page, 0, PAGE_KIND_ZSMALLOC);
+		page_kind_set(page, 0, &zsmalloc_kind);
 		inc_zone_page_state(page, NR_ZSPAGES);
 		pages[i] = page;
 	}
@@ -1816,7 +1829,9 @@ static int __init zs_init(void)
 	if (ret)
 		return ret;
 	init_huge_class_size();
-	migrate_kind_register(&zsmalloc_aops, "zsmalloc");
+	ret = page_kind_register(&zsmalloc_kind);
+	if (ret)
+		return ret;
 	zs_stat_root = debugfs_create_dir("zsmalloc", NULL);
 	return 0;
 }

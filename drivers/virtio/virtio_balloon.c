@@ -53,6 +53,7 @@
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <linux/umm.h>
+#include <linux/page_kind.h>
 #include "virtio_balloon_drv.h"
 
 static unsigned int oom_pages = OOM_VBALLOON_DEFAULT_PAGES;
@@ -62,6 +63,29 @@ MODULE_PARM_DESC(oom_pages, "pages to free on OOM");
 /* CONFIG_BALLOON_COMPACTION: see <linux/balloon_compaction.h>. */
 module_param_named(movable, balloon_compaction_enabled, bool, 0444);
 MODULE_PARM_DESC(movable, "balloon pages are movable (0: as before 4.8)");
+
+/*
+ * The balloon's pages in maps and counts (<linux/page_kind.h>).
+ * balloon_migrate in /proc/vmstat counts what ->migratepage did; the
+ * migration core counts what it moved by kind.  Registered even with
+ * virtio_balloon.movable=0, so that the series-off run shows a zero for
+ * balloon pages instead of no line at all.
+ */
+static struct page_kind balloon_kind = {
+	.name = "balloon",
+	.desc = "balloon",
+	.letter = 'b',
+	.colour = "#9c36b5",
+	.movable = true,
+	.a_ops = &balloon_aops,
+	.off = "virtio_balloon.movable=0",
+};
+
+static int __init virtio_balloon_kind_init(void)
+{
+	return page_kind_register(&balloon_kind);
+}
+module_init(virtio_balloon_kind_init);
 
 static u32 page_to_balloon_pfn(struct page *page)
 {
@@ -190,6 +214,7 @@ static unsigned int fill_balloon(struct virtio_balloon *vb, size_t num)
 			vb->out_of_puff++;
 			break;
 		}
+		page_kind_set(page, 0, &balloon_kind);
 		balloon_page_push(&pages, page);
 	}
 

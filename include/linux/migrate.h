@@ -57,8 +57,6 @@ void __SetPageMovable(struct page *page, struct address_space *mapping);
 void __ClearPageMovable(struct page *page);
 
 /* mm/migrate_kinds.c: migrations by kind of page (umm's own debugfs file) */
-void migrate_kind_register(const struct address_space_operations *a_ops,
-			   const char *name);
 void umm_page_migrated(struct page *newpage, struct page *page,
 		       const struct address_space_operations *a_ops);
 

@@ -1,35 +1,82 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* UMM: what each allocated page is for, for memory maps (cf. page_owner). */
+/* UMM: who owns a page: the registry of page kinds (cf. page_owner). */
 #ifndef _LINUX_PAGE_KIND_H
 #define _LINUX_PAGE_KIND_H
 
 #include <linux/types.h>
 #include <linux/init.h>
+#include <linux/atomic.h>
 
 struct page;
+struct address_space_operations;
 
 /*
- * Who holds a page, for memory maps.  Linux answers the question with
- * page_owner (the allocation's stack); umm's maps only need the owner's
- * kind, one byte per page.  Anonymous pages, page tables and free pages
- * are told by the page's own state; the kinds below are what the page
- * cannot say by itself (a zsmalloc page made unmovable looks like any
- * other kernel page).
+ * Who holds a page, for memory maps and the counts of migrated pages.
+ * Linux answers the question with page_owner (the allocation's stack);
+ * umm only needs the owner's kind, one byte per page.  Every owner of
+ * pages registers its kind once, at init: a driver (zsmalloc, the
+ * balloon, the sample driver) and umm's own classes of memory (free,
+ * anonymous, page tables and stacks, other).  Maps, the migrated file,
+ * the run's record and through it the report's legend, its table and
+ * "series off" all come from here: nothing else lists the kinds.
+ *
+ * The fields before the private ones are the owner's; it registers with
+ * page_kind_register() and then tags the pages it allocates with
+ * page_kind_set().  A kind is never unregistered.
  */
-enum page_kind {
-	PAGE_KIND_NONE,		/* other kernel memory, or not recorded */
-	PAGE_KIND_ZSMALLOC,
-	PAGE_KIND_BALLOON,
-	PAGE_KIND_DRIVER,	/* samples/movable */
-	PAGE_KIND_STACK,	/* a task's kernel stack */
-	NR_PAGE_KINDS,
+struct page_kind {
+	const char *name;	/* one word: the migrated file, the record */
+	const char *desc;	/* what the legend says: "zsmalloc (zram)" */
+	char letter;		/* its cell in memory maps */
+	const char *colour;	/* "#rrggbb": how the report draws it */
+	/*
+	 * Movable kinds have non-LRU movable pages: @a_ops are those their
+	 * pages' mappings carry, and tell their migrations apart.
+	 */
+	bool movable;
+	const struct address_space_operations *a_ops;
+	/*
+	 * "Series off": the boot parameter that makes the kind's pages
+	 * unmovable, as they were before the series ("zsmalloc.movable=0");
+	 * NULL if the kind has none.
+	 */
+	const char *off;
+
+	/* Private to mm/page_kind.c. */
+	u8 id;
+	atomic_long_t nr_migrated;
 };
 
+#define PAGE_KIND_MAX		32	/* ids 1..31; 0 is "not recorded" */
+/* Longest name, description and off switch (they fit the record). */
+#define PAGE_KIND_NAME_MAX	22
+#define PAGE_KIND_DESC_MAX	47
+#define PAGE_KIND_OFF_MAX	63
+
+/* umm's own kinds: what the page's state tells, or its owner cannot. */
+extern struct page_kind page_kind_free, page_kind_anon, page_kind_tables,
+		       page_kind_other;
+
+int page_kind_register(struct page_kind *kind);
+int page_kind_boot_status(void);
+unsigned int nr_page_kinds(void);
+struct page_kind *page_kind_nr(unsigned int i);
+struct page_kind *page_kind_of_ops(const struct address_space_operations *a_ops);
+
+/**
+ * for_each_page_kind - every registered kind, in registration order
+ * @kind: struct page_kind *, the cursor
+ * @i: unsigned int, its index
+ */
+#define for_each_page_kind(kind, i)					\
+	for ((i) = 0; (i) < nr_page_kinds() && ((kind) = page_kind_nr(i)); (i)++)
+
 void __init page_kind_init(unsigned long nr_pages);
-void page_kind_set(struct page *page, unsigned int order, enum page_kind kind);
+void page_kind_set(struct page *page, unsigned int order,
+		   const struct page_kind *kind);
 void page_kind_clear(struct page *page, unsigned int order);
 void page_kind_copy(struct page *newpage, struct page *page);
-enum page_kind page_kind(struct page *page);
+struct page_kind *page_kind(struct page *page);
 int page_kind_free_order(struct page *page);
 
 #endif /* _LINUX_PAGE_KIND_H */

@@ -207,6 +207,20 @@ static const struct address_space_operations sample_aops = {
 	.putback_page	= sample_putback_page,
 };
 
+/*
+ * The driver's pages in maps, in the counts of migrated pages and in
+ * "series off" (<linux/page_kind.h>): registered once, at init.
+ */
+static struct page_kind sample_kind = {
+	.name = "movable_sample",
+	.desc = "movable driver",
+	.letter = 'd',
+	.colour = "#2f9e44",
+	.movable = true,
+	.a_ops = &sample_aops,
+	.off = "movable_sample.movable=0",
+};
+
 /* ---- pages coming and going -------------------------------------------- */
 
 static int sample_add_page(void)
@@ -228,7 +242,7 @@ static int sample_add_page(void)
 		kfree(obj);
 		return -ENOMEM;
 	}
-	page_kind_set(page, 0, PAGE_KIND_DRIVER);
+	page_kind_set(page, 0, &sample_kind);
 
 	spin_lock(&sample.lock);
 	obj->id = sample.next_id++;
@@ -478,6 +492,7 @@ DEFINE_SHOW_ATTRIBUTE(stats);
 static int __init movable_sample_init(void)
 {
 	struct dentry *dir;
+	int ret;
 
 	spin_lock_init(&sample.lock);
 	INIT_LIST_HEAD(&sample.objs);
@@ -485,7 +500,9 @@ static int __init movable_sample_init(void)
 	prandom_seed_state(&sample.rnd, umm_seed ^ SAMPLE_MAGIC);
 	/* Our address_space: all the VM needs of it is the operations. */
 	sample.mapping.a_ops = &sample_aops;
-	migrate_kind_register(&sample_aops, "movable_sample");
+	ret = page_kind_register(&sample_kind);
+	if (ret)
+		return ret;
 
 	dir = debugfs_create_dir("movable_sample", NULL);
 	debugfs_create_file("pages", 0644, dir, NULL, &pages_fops);

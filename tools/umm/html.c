@@ -64,7 +64,7 @@ static void html_map_cell(FILE *f, const struct report *rep, int i,
 	if (m) {
 		report_map_title(title, sizeof(title), rep->runs, i,
 				 rep->scenario, m->label);
-		svg_map(f, m, title, false);
+		svg_map(f, rep->legend, m, title, false);
 		report_slug(file, REPORT_NAME_LEN, m->label);
 		fprintf(f, "<br/><a href=\"map-%s-%s.svg\">map-%s-%s.svg</a>",
 			rep->slugs[i], file, rep->slugs[i], file);
@@ -84,7 +84,7 @@ static void html_maps(FILE *f, const struct report *rep)
 	fputs("<h2>Memory maps</h2>\n<p>One cell per pageblock, in pfn order, "
 	      "coloured by what fills most of it; a bar under the cell shows "
 	      "a pageblock that is not of the Movable type.</p>\n", f);
-	svg_legend(f);
+	svg_legend(f, rep->legend);
 	n = report_map_labels(rep->runs, rep->nr, labels);
 	if (!n)
 		fputs("<p>No maps were recorded.</p>\n", f);

@@ -38,7 +38,8 @@ int report_phase_names(const struct scenario_run *runs, int nr,
 /* table.c: the table, built once as rows of strings */
 #define ROW_LABEL_LEN	40
 #define CELL_LEN	64
-#define MAX_ROWS	(3 * REPORT_MAX_ORDER + 24 + 2 * REPORT_MAX_PHASES)
+#define MAX_ROWS	(3 * REPORT_MAX_ORDER + 24 + 2 * REPORT_MAX_PHASES + \
+			 REPORT_MAX_KINDS)
 
 struct row {
 	const char *section;	/* set on the first row of a section */
@@ -66,12 +67,17 @@ struct legend_key {
 	const char *colour, *name;
 };
 
-#define NR_LEGEND_CLASSES	7
 #define NR_LEGEND_TYPES		5
 
-extern const struct legend_key legend_classes[NR_LEGEND_CLASSES];
+/* The kinds of the runs' records: what the maps' letters are. */
+struct legend {
+	unsigned int nr_classes;
+	struct legend_key classes[REPORT_MAX_KINDS];
+};
+
 extern const struct legend_key legend_types[NR_LEGEND_TYPES];
-const char *legend_class_colour(char c);
+void legend_build(struct legend *lg, const struct scenario_run *runs, int nr);
+const char *legend_class_colour(const struct legend *lg, char c);
 const char *legend_type_colour(char c);
 
 /* A report being written: what every file of it is made from. */
@@ -82,12 +88,13 @@ struct report {
 	int nr;
 	const struct rows *rows;
 	char (*slugs)[REPORT_NAME_LEN];	/* the runs' names in file names */
+	const struct legend *legend;	/* the runs' kinds */
 };
 
 /* svg_map.c, chart.c: the pictures */
-void svg_map(FILE *f, const struct report_map *m, const char *title,
-	     bool standalone);
-void svg_legend(FILE *f);
+void svg_map(FILE *f, const struct legend *lg, const struct report_map *m,
+	     const char *title, bool standalone);
+void svg_legend(FILE *f, const struct legend *lg);
 void svg_chart(FILE *f, const struct scenario_run *run, const char *label,
 	       double tmax, double ymax);
 

@@ -127,20 +127,21 @@ static void json_run(FILE *f, const struct scenario_run *runs, int i)
 }
 
 /* What the maps' letters mean; the colours are the HTML's business. */
-static void json_legend(FILE *f)
+static void json_legend(FILE *f, const struct legend *lg)
 {
 	unsigned int k;
 
 	fputs("\n  \"legend\": {\n    \"classes\": {", f);
-	for (k = 0; k < NR_LEGEND_CLASSES; k++) {
-		char c[2] = { legend_classes[k].c, '\0' };
+	for (k = 0; k < lg->nr_classes; k++) {
+		char c[2] = { lg->classes[k].c, '\0' };
 
 		fputs(k ? ", " : "", f);
 		json_str(f, c);
 		fputs(": ", f);
-		json_str(f, legend_classes[k].name);
+		json_str(f, lg->classes[k].name);
 	}
-	fputs(", \" \": \"no memory\"},\n    \"types\": {\"M\": \"Movable\"", f);
+	fputs(k ? ", " : "", f);
+	fputs("\" \": \"no memory\"},\n    \"types\": {\"M\": \"Movable\"", f);
 	for (k = 0; k < NR_LEGEND_TYPES; k++) {
 		char c[2] = { legend_types[k].c, '\0' };
 
@@ -184,6 +185,6 @@ void json_write(FILE *f, const struct report *rep)
 	for (i = 0; i < rep->nr; i++)
 		json_run(f, rep->runs, i);
 	fputs("\n  ],", f);
-	json_legend(f);
+	json_legend(f, rep->legend);
 	json_table(f, rep);
 }

@@ -2,22 +2,16 @@
 /*
  * tools/umm/legend.c - the colours and names of the record's letters
  *
- * The letters are the kernel's (asm/kernel_entry.h); how they look is
- * the report's.  The maps (svg_map.c) draw with these, and report.json
- * carries the names as its legend (json.c).
+ * What fills a pageblock is a kind of page owner, registered in the
+ * kernel (<linux/page_kind.h>); each run's record names the kinds it had
+ * ("@ kind" lines), and the legend is made of those: the host keeps no
+ * list of its own.  The maps (svg_map.c) draw with it, and report.json
+ * carries its names (json.c).  The migratetypes' bars are the host's:
+ * they are the kernel's fixed migratetypes, not owners.
  */
-#include "internal.h"
+#include <string.h>
 
-/* What fills a pageblock: the cell's colour. */
-const struct legend_key legend_classes[] = {
-	{ MAP_FREE,	 "#f1f3f5", "free" },
-	{ MAP_ANON_LRU,	 "#4c8bf5", "anonymous LRU" },
-	{ MAP_ZSMALLOC,	 "#f08c00", "zsmalloc (zram)" },
-	{ MAP_BALLOON,	 "#9c36b5", "balloon" },
-	{ MAP_DRIVER,	 "#2f9e44", "movable driver" },
-	{ MAP_TABLES,	 "#e03131", "page tables, stacks" },
-	{ MAP_UNMOVABLE, "#495057", "other unmovable" },
-};
+#include "internal.h"
 
 #define UNKNOWN_COLOUR	"#ffd8a8"
 
@@ -33,13 +27,53 @@ const struct legend_key legend_types[] = {
 	{ MT_ISOLATE,	  "#ff00ff", "Isolate" },
 };
 
-const char *legend_class_colour(char c)
+static bool legend_has(const struct legend *lg, char c)
 {
 	unsigned int i;
 
-	for (i = 0; i < NR_LEGEND_CLASSES; i++)
-		if (legend_classes[i].c == c)
-			return legend_classes[i].colour;
+	for (i = 0; i < lg->nr_classes; i++)
+		if (lg->classes[i].c == c)
+			return true;
+	return false;
+}
+
+/**
+ * legend_build - the legend of @nr runs: the kinds their records name
+ * @lg: filled in; it points into @runs, which must outlive it
+ * @runs: the runs
+ * @nr: how many
+ *
+ * A letter is keyed once, as the first run that names it has it.
+ */
+void legend_build(struct legend *lg, const struct scenario_run *runs, int nr)
+{
+	unsigned int k;
+	int i;
+
+	memset(lg, 0, sizeof(*lg));
+	for (i = 0; i < nr; i++) {
+		for (k = 0; k < runs[i].nr_kinds; k++) {
+			const struct report_kind *kind = &runs[i].kinds[k];
+			struct legend_key *key;
+
+			if (legend_has(lg, kind->letter) ||
+			    lg->nr_classes == REPORT_MAX_KINDS)
+				continue;
+			key = &lg->classes[lg->nr_classes++];
+			key->c = kind->letter;
+			key->colour = kind->colour;
+			key->name = kind->desc;
+		}
+	}
+}
+
+const char *legend_class_colour(const struct legend *lg, char c)
+{
+	unsigned int i;
+
+	for (i = 0; i < lg->nr_classes; i++)
+		if (lg->classes[i].c == c)
+			return lg->classes[i].colour;
 	return UNKNOWN_COLOUR;
 }
 

@@ -157,6 +157,80 @@ static int parse_map(struct scenario_run *run, char *rest)
 	return 0;
 }
 
+/* "#rrggbb", as the kernel checked it too. */
+static int copy_colour(char *dst, const char *src)
+{
+	int i;
+
+	if (src[0] != '#' || strlen(src) != 7)
+		return -EINVAL;
+	for (i = 1; i < 7; i++)
+		if (!strchr("0123456789abcdefABCDEF", src[i]))
+			return -EINVAL;
+	memcpy(dst, src, 8);
+	return 0;
+}
+
+/* Printable ASCII, spaces allowed, 1..@size-1 characters. */
+static int copy_text(char *dst, size_t size, const char *src)
+{
+	size_t len = strlen(src), i;
+
+	if (!len || len >= size)
+		return -EINVAL;
+	for (i = 0; i < len; i++)
+		if (src[i] < ' ' || src[i] > '~')
+			return -EINVAL;
+	memcpy(dst, src, len + 1);
+	return 0;
+}
+
+/* "NAME LETTER COLOUR MOVABLE OFF DESC": DESC may hold spaces. */
+static int parse_kind_fields(char *rest, struct report_kind *k)
+{
+	char *name = next_word(&rest), *letter = next_word(&rest);
+	char *colour = next_word(&rest), *movable = next_word(&rest);
+	char *off = next_word(&rest);
+
+	memset(k, 0, sizeof(*k));
+	if (!off || copy_name(k->name, name) || strlen(letter) != 1 ||
+	    *letter <= ' ' || *letter > '~' || copy_colour(k->colour, colour))
+		return -EINVAL;
+	k->letter = *letter;
+	if (!strcmp(movable, "movable"))
+		k->movable = 1;
+	else if (strcmp(movable, "-"))
+		return -EINVAL;
+	if (strcmp(off, "-") && copy_text(k->off, sizeof(k->off), off))
+		return -EINVAL;
+	return copy_text(k->desc, sizeof(k->desc), rest);
+}
+
+/*
+ * A kind the run had.  Said again (a record read twice), it replaces
+ * itself; another kind with its letter is a record no kernel printed.
+ */
+static int parse_kind(struct scenario_run *run, char *rest)
+{
+	struct report_kind k, *slot = NULL;
+	unsigned int i;
+
+	if (parse_kind_fields(rest, &k))
+		return -EINVAL;
+	for (i = 0; i < run->nr_kinds; i++) {
+		if (!strcmp(run->kinds[i].name, k.name))
+			slot = &run->kinds[i];
+		else if (run->kinds[i].letter == k.letter)
+			return -EINVAL;
+	}
+	if (!slot && run->nr_kinds >= REPORT_MAX_KINDS)
+		return -ENOSPC;
+	if (!slot)
+		slot = &run->kinds[run->nr_kinds++];
+	*slot = k;
+	return 0;
+}
+
 /* Split @s at single spaces into at most @max fields; their number. */
 static int split(char *s, char **argv, int max)
 {
@@ -297,10 +371,12 @@ static int parse_fields(struct scenario_run *run, char *buf, double t)
 	char *sp;
 	int argc, i;
 
-	/* The map's strings may contain spaces: it is parsed apart. */
+	/* The map's strings and a kind's description may contain spaces. */
 	sp = strchr(buf, ' ');
 	if (sp && sp - buf == 3 && !strncmp(buf, "map", 3))
 		return parse_map(run, sp + 1);
+	if (sp && sp - buf == 4 && !strncmp(buf, "kind", 4))
+		return parse_kind(run, sp + 1);
 
 	argc = split(buf, argv, 2 + REPORT_MAX_ORDER);
 	for (i = 0; i < argc && i < 2 + REPORT_MAX_ORDER; i++)

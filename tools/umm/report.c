@@ -57,6 +57,7 @@ static void json_fn(FILE *f, const void *arg)
 }
 
 struct map_file {
+	const struct legend *legend;
 	const struct report_map *map;
 	const char *title;
 };
@@ -66,7 +67,7 @@ static void map_fn(FILE *f, const void *arg)
 	const struct map_file *mf = arg;
 
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
-	svg_map(f, mf->map, mf->title, true);
+	svg_map(f, mf->legend, mf->map, mf->title, true);
 }
 
 /* The runs' names in file names: two runs with one label get two. */
@@ -87,7 +88,7 @@ static void write_maps(struct out *o, const struct report *rep)
 {
 	char title[3 * REPORT_NAME_LEN + 64];
 	char label[REPORT_NAME_LEN], name[3 * REPORT_NAME_LEN];
-	struct map_file mf = { .title = title };
+	struct map_file mf = { .title = title, .legend = rep->legend };
 	unsigned int k;
 	int i;
 
@@ -135,6 +136,7 @@ static void write_files(struct out *o, struct report *rep)
 {
 	char slugs[2][REPORT_NAME_LEN];
 	struct rows *r = calloc(1, sizeof(*r));
+	struct legend lg;
 
 	if (!r) {
 		o->err = -ENOMEM;
@@ -143,8 +145,10 @@ static void write_files(struct out *o, struct report *rep)
 	}
 	report_build_rows(r, rep->runs, rep->nr);
 	run_slugs(slugs, rep->runs, rep->nr);
+	legend_build(&lg, rep->runs, rep->nr);
 	rep->rows = r;
 	rep->slugs = slugs;
+	rep->legend = &lg;
 	write_maps(o, rep);
 	write_records(o, rep);
 	out_file(o, "report.json", json_fn, rep);
@@ -152,6 +156,7 @@ static void write_files(struct out *o, struct report *rep)
 	out_file(o, "index.html", html_fn, rep);
 	rep->rows = NULL;
 	rep->slugs = NULL;
+	rep->legend = NULL;
 	free(r);
 }
 

@@ -45,6 +45,9 @@
 #define REPORT_MAX_MAPS		8
 #define REPORT_MAX_STATS	64
 #define REPORT_NAME_LEN		32
+#define REPORT_MAX_KINDS	32
+#define REPORT_DESC_LEN		48
+#define REPORT_OFF_LEN		64
 
 struct report_buddy {
 	char label[REPORT_NAME_LEN];
@@ -69,16 +72,27 @@ struct report_stat {
 	unsigned long long value;
 };
 
+/* A kind of page owner the run had ("@ kind", <linux/page_kind.h>). */
+struct report_kind {
+	char name[REPORT_NAME_LEN];
+	char letter;			/* its cells in maps */
+	char colour[8];			/* "#rrggbb" */
+	int movable;
+	char off[REPORT_OFF_LEN];	/* its "series off" switch, or "" */
+	char desc[REPORT_DESC_LEN];	/* what the legend says */
+};
+
 /* One run of a scenario. */
 struct scenario_run {
 	char label[REPORT_NAME_LEN];	/* "series on", "series off" */
 	unsigned long long alloc_ok[REPORT_MAX_ORDER];
 	unsigned long long alloc_total[REPORT_MAX_ORDER];
-	unsigned int nr_phases, nr_samples, nr_maps, nr_stats;
+	unsigned int nr_phases, nr_samples, nr_maps, nr_stats, nr_kinds;
 	struct report_phase phases[REPORT_MAX_PHASES];
 	struct report_buddy samples[REPORT_MAX_SAMPLES];
 	struct report_map maps[REPORT_MAX_MAPS];
 	struct report_stat stats[REPORT_MAX_STATS];
+	struct report_kind kinds[REPORT_MAX_KINDS];
 	double wall;			/* seconds, the whole run */
 	int exit_status;
 	int ended;			/* "@ end" seen */

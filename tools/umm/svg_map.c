@@ -12,9 +12,10 @@
 #define CELL	10	/* a pageblock's square, gap included */
 #define MAP_COLS 64
 #define MAP_TOP	18	/* room for the title */
-#define NR_KEYS	(NR_LEGEND_CLASSES + NR_LEGEND_TYPES)
+#define NR_KEYS(lg)	((lg)->nr_classes + NR_LEGEND_TYPES)
 
-static void map_cells(FILE *f, const struct report_map *m)
+static void map_cells(FILE *f, const struct legend *lg,
+		      const struct report_map *m)
 {
 	unsigned long i;
 
@@ -27,7 +28,7 @@ static void map_cells(FILE *f, const struct report_map *m)
 			continue;
 		fprintf(f, "<rect x=\"%lu\" y=\"%lu\" width=\"%d\" height=\"%d\" "
 			"fill=\"%s\"/>", x, y, CELL - 1, CELL - 1,
-			legend_class_colour(m->classes[i]));
+			legend_class_colour(lg, m->classes[i]));
 		if (tc)
 			fprintf(f, "<rect x=\"%lu\" y=\"%lu\" width=\"%d\" "
 				"height=\"3\" fill=\"%s\"/>", x, y + CELL - 4,
@@ -37,21 +38,23 @@ static void map_cells(FILE *f, const struct report_map *m)
 }
 
 /* Key @k of a standalone map's legend, three to a row from @y. */
-static void map_key(FILE *f, unsigned int k, unsigned long y)
+static void map_key(FILE *f, const struct legend *lg, unsigned int k,
+		    unsigned long y)
 {
 	unsigned long x = (k % 3) * 190, yy = y + (k / 3) * 16;
 	const struct legend_key *t;
 
-	if (k < NR_LEGEND_CLASSES) {
+	if (k < lg->nr_classes) {
 		fprintf(f, "<rect x=\"%lu\" y=\"%lu\" width=\"10\" "
 			"height=\"10\" fill=\"%s\" stroke=\"#868e96\" "
 			"stroke-width=\"0.5\"/>", x, yy,
-			legend_classes[k].colour);
-		fprintf(f, "<text x=\"%lu\" y=\"%lu\">%s</text>\n",
-			x + 14, yy + 9, legend_classes[k].name);
+			lg->classes[k].colour);
+		fprintf(f, "<text x=\"%lu\" y=\"%lu\">", x + 14, yy + 9);
+		xml_puts(f, lg->classes[k].name);
+		fputs("</text>\n", f);
 		return;
 	}
-	t = &legend_types[k - NR_LEGEND_CLASSES];
+	t = &legend_types[k - lg->nr_classes];
 	fprintf(f, "<rect x=\"%lu\" y=\"%lu\" width=\"10\" "
 		"height=\"10\" fill=\"#ffffff\" stroke=\"#868e96\" "
 		"stroke-width=\"0.5\"/><rect x=\"%lu\" y=\"%lu\" "
@@ -61,12 +64,12 @@ static void map_key(FILE *f, unsigned int k, unsigned long y)
 		"pageblock</text>\n", x + 14, yy + 9, t->name);
 }
 
-static void map_keys(FILE *f, unsigned long y)
+static void map_keys(FILE *f, const struct legend *lg, unsigned long y)
 {
 	unsigned int k;
 
-	for (k = 0; k < NR_KEYS; k++)
-		map_key(f, k, y);
+	for (k = 0; k < NR_KEYS(lg); k++)
+		map_key(f, lg, k, y);
 	fprintf(f, "<text x=\"%lu\" y=\"%lu\">no bar: Movable pageblock"
 		"</text>\n", (unsigned long)((k % 3) * 190),
 		y + (k / 3) * 16 + 9);
@@ -75,18 +78,19 @@ static void map_keys(FILE *f, unsigned long y)
 /**
  * svg_map - draw a memory map
  * @f: where to
+ * @lg: the legend: the kinds of the runs
  * @m: the map
  * @title: its title, escaped here
  * @standalone: a file of its own, with its legend (else part of a page)
  */
-void svg_map(FILE *f, const struct report_map *m, const char *title,
-	     bool standalone)
+void svg_map(FILE *f, const struct legend *lg, const struct report_map *m,
+	     const char *title, bool standalone)
 {
 	unsigned long cols = m->nr_blocks < MAP_COLS ? m->nr_blocks : MAP_COLS;
 	unsigned long rows = (m->nr_blocks + MAP_COLS - 1) / MAP_COLS;
 	unsigned long w = cols * CELL, h = rows * CELL, top = MAP_TOP;
 	/* The keys and the "no bar" line, three to a row. */
-	unsigned long legend = standalone ? 16 * ((NR_KEYS + 1 + 2) / 3) + 8 : 0;
+	unsigned long legend = standalone ? 16 * ((NR_KEYS(lg) + 1 + 2) / 3) + 8 : 0;
 
 	if (w < 240)
 		w = 240;
@@ -100,26 +104,27 @@ void svg_map(FILE *f, const struct report_map *m, const char *title,
 	fputs("</title>\n<text x=\"0\" y=\"12\">", f);
 	xml_puts(f, title);
 	fprintf(f, " (%lu pageblocks)</text>\n", m->nr_blocks);
-	map_cells(f, m);
+	map_cells(f, lg, m);
 	if (standalone)
-		map_keys(f, top + h + 8);
+		map_keys(f, lg, top + h + 8);
 	fputs("</svg>\n", f);
 }
 
 /* Key @k of the page's legend, four to a row. */
-static void legend_key(FILE *f, unsigned int k)
+static void legend_key(FILE *f, const struct legend *lg, unsigned int k)
 {
 	unsigned int x = (k % 4) * 190, y = 2 + (k / 4) * 16;
 	const struct legend_key *t;
 
-	if (k < NR_LEGEND_CLASSES) {
+	if (k < lg->nr_classes) {
 		fprintf(f, "<rect x=\"%u\" y=\"%u\" width=\"11\" height=\"11\" "
 			"fill=\"%s\" stroke=\"#868e96\" stroke-width=\"0.5\"/>"
-			"<text x=\"%u\" y=\"%u\">%s</text>\n", x, y,
-			legend_classes[k].colour, x + 16, y + 10,
-			legend_classes[k].name);
-	} else if (k < NR_KEYS) {
-		t = &legend_types[k - NR_LEGEND_CLASSES];
+			"<text x=\"%u\" y=\"%u\">", x, y,
+			lg->classes[k].colour, x + 16, y + 10);
+		xml_puts(f, lg->classes[k].name);
+		fputs("</text>\n", f);
+	} else if (k < NR_KEYS(lg)) {
+		t = &legend_types[k - lg->nr_classes];
 		fprintf(f, "<rect x=\"%u\" y=\"%u\" width=\"11\" height=\"11\" "
 			"fill=\"#ffffff\" stroke=\"#868e96\" stroke-width=\"0.5\"/>"
 			"<rect x=\"%u\" y=\"%u\" width=\"11\" height=\"2\" "
@@ -132,14 +137,14 @@ static void legend_key(FILE *f, unsigned int k)
 }
 
 /* The legend of the maps, once for the page. */
-void svg_legend(FILE *f)
+void svg_legend(FILE *f, const struct legend *lg)
 {
-	unsigned int k, n = NR_KEYS + 1;
+	unsigned int k, n = NR_KEYS(lg) + 1;
 
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" "
 		"height=\"%u\" font-family=\"sans-serif\" font-size=\"12\">\n",
 		16 * ((n + 3) / 4) + 4);
 	for (k = 0; k < n; k++)
-		legend_key(f, k);
+		legend_key(f, lg, k);
 	fputs("</svg>\n", f);
 }

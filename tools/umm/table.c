@@ -39,13 +39,10 @@ static const char *const compaction_keys[] = {
 	"compact_isolated", "pgmigrate_success",
 };
 
+/* After "migrated: LRU" and a row per movable kind of the runs. */
 static const struct {
 	const char *key, *label;
 } other_keys[] = {
-	{ "migrated_lru",	"migrated: LRU" },
-	{ "migrated_zsmalloc",	"migrated: zsmalloc" },
-	{ "migrated_balloon",	"migrated: balloon" },
-	{ "migrated_driver",	"migrated: driver" },
 	{ "task_failures",	"tasks that failed to start" },
 	{ "oom_kill",		"OOM kills" },
 };
@@ -149,6 +146,51 @@ static void free_rows(struct rows *r, const struct scenario_run *runs, int nr)
 	}
 }
 
+static void stat_row(struct rows *r, const struct scenario_run *runs, int nr,
+		     const char *key, const char *label)
+{
+	struct row *row = add_row(r, "%s", label);
+	int i;
+
+	for (i = 0; row && i < nr; i++)
+		stat_cell(row->cell[i], &runs[i], key);
+}
+
+/* Did a run before @i (or @i itself, before @k) name kind @name? */
+static bool kind_seen(const struct scenario_run *runs, int i, unsigned int k,
+		      const char *name)
+{
+	unsigned int j;
+	int n;
+
+	for (n = 0; n <= i; n++)
+		for (j = 0; j < (n < i ? runs[n].nr_kinds : k); j++)
+			if (!strcmp(runs[n].kinds[j].name, name))
+				return true;
+	return false;
+}
+
+/* A row per movable kind the runs' records name, in their order. */
+static void kind_rows(struct rows *r, const struct scenario_run *runs, int nr)
+{
+	char key[REPORT_NAME_LEN + 16], label[ROW_LABEL_LEN];
+	unsigned int k;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		for (k = 0; k < runs[i].nr_kinds; k++) {
+			const struct report_kind *kind = &runs[i].kinds[k];
+
+			if (!kind->movable || kind_seen(runs, i, k, kind->name))
+				continue;
+			snprintf(key, sizeof(key), "migrated_%s", kind->name);
+			snprintf(label, sizeof(label), "migrated: %s",
+				 kind->name);
+			stat_row(r, runs, nr, key, label);
+		}
+	}
+}
+
 static void stat_rows(struct rows *r, const struct scenario_run *runs, int nr)
 {
 	struct row *row;
@@ -162,11 +204,10 @@ static void stat_rows(struct rows *r, const struct scenario_run *runs, int nr)
 			stat_cell(row->cell[i], &runs[i], compaction_keys[k]);
 	}
 	r->section = "pages migrated by kind, tasks";
-	for (k = 0; k < ARRAY_SIZE(other_keys); k++) {
-		row = add_row(r, "%s", other_keys[k].label);
-		for (i = 0; row && i < nr; i++)
-			stat_cell(row->cell[i], &runs[i], other_keys[k].key);
-	}
+	stat_row(r, runs, nr, "migrated_lru", "migrated: LRU");
+	kind_rows(r, runs, nr);
+	for (k = 0; k < ARRAY_SIZE(other_keys); k++)
+		stat_row(r, runs, nr, other_keys[k].key, other_keys[k].label);
 }
 
 static void time_rows(struct rows *r, const struct scenario_run *runs, int nr)

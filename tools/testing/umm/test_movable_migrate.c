@@ -8,6 +8,7 @@
  * Every test name contains "movable", so that `make check TESTS=movable`
  * runs all of them; movable_test.h has what the files share.
  */
+#include <linux/page_kind.h>
 #include "movable_test.h"
 
 TDRV_FIXTURE
@@ -110,7 +111,12 @@ TEST_F(umm, movable_migrated_counts_by_driver_without_the_old_mapping)
 	LIST_HEAD(list);
 	int i;
 
-	migrate_kind_register(&tdrv_aops, "tdrv");
+	static struct page_kind tdrv_kind = {
+		.name = "tdrv", .desc = "test driver", .letter = 'T',
+		.colour = "#123456", .movable = true, .a_ops = &tdrv_aops,
+	};
+
+	ASSERT_EQ(0, page_kind_register(&tdrv_kind));
 	lru = file_value(MIGRATED, "lru");
 	other = file_value(MIGRATED, "other");
 	ASSERT_LE(0, lru);

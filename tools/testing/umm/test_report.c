@@ -39,6 +39,19 @@
 
 #include "../../umm/report.h"
 
+/*
+ * The kinds of page owners a kernel registered, as it names them (the
+ * kernel prints them first; the parser takes them anywhere).
+ */
+#define KINDS								\
+	"@ kind free . #f1f3f5 - - free",				\
+	"@ kind anon a #4c8bf5 - - anonymous LRU",			\
+	"@ kind tables p #e03131 - - page tables, stacks",		\
+	"@ kind other u #495057 - - other unmovable",			\
+	"@ kind zsmalloc z #f08c00 movable zsmalloc.movable=0 zsmalloc (zram)", \
+	"@ kind balloon b #9c36b5 movable virtio_balloon.movable=0 balloon", \
+	"@ kind movable_sample d #2f9e44 movable movable_sample.movable=0 movable driver"
+
 /* Order-2, -3 and -9 probes: the series helps them all. */
 static const char *const stream_on[] = {
 	"@ phase boot",
@@ -63,8 +76,9 @@ static const char *const stream_on[] = {
 	"@ stat migrated_lru 500",
 	"@ stat migrated_zsmalloc 777",
 	"@ stat migrated_balloon 0",
-	"@ stat migrated_driver 37",
+	"@ stat migrated_movable_sample 37",
 	"@ stat oom_kill 1",
+	KINDS,
 	"@ end",
 };
 
@@ -85,6 +99,7 @@ static const char *const stream_off[] = {
 	"@ stat compact_fail 39",
 	"@ stat migrated_zsmalloc 0",
 	"@ stat task_failures 4",
+	KINDS,
 	"@ end",
 };
 
@@ -341,12 +356,22 @@ TEST(report_parse_rejects_malformed)
 		"@ stat thisnameislongerthanthirtyonecharacters 1",
 		"@ end now", "@ taskfail", "@ phase a\nphase b",
 		"phase caf\xc3\xa9",
+		/* A kind: one letter, "#rrggbb", "movable" or "-", a text. */
+		"@ kind", "@ kind k", "@ kind k x #000000 - -",
+		"@ kind k x #000000 - - ", "@ kind k xy #000000 - - text",
+		"@ kind k   #000000 - - text", "@ kind k x red - - text",
+		"@ kind k x #00000g - - text", "@ kind k x #0000000 - - text",
+		"@ kind k x #000000 yes - text", "@ kind k x #000000 - - caf\xc3\xa9",
+		"@ kind thisnameislongerthanthirtyonecharacters x #000000 - - t",
+		/* Another kind with the letter of one the run has. */
+		"@ kind other b #000000 - - text",
 	};
 	struct scenario_run run, copy;
 	unsigned int i;
 
 	memset(&run, 0, sizeof(run));
 	ASSERT_EQ(0, report_parse_line(&run, "@ phase boot", 0));
+	ASSERT_EQ(0, report_parse_line(&run, "@ kind balloon b #9c36b5 movable - balloon", 0));
 	memcpy(&copy, &run, sizeof(run));
 	for (i = 0; i < N(bad); i++) {
 		EXPECT_EQ(-EINVAL, report_parse_line(&run, bad[i], 1)) {
@@ -607,6 +632,72 @@ TEST(report_map_draws_every_migratetype)
 	json = read_all(err);
 	ASSERT_NE(NULL, json);
 	EXPECT_NE(NULL, strstr(json, "\"H\": \"HighAtomic\""));
+	free(json);
+
+	sh("rm -rf %s", top);
+	report_free_run(&runs[0]);
+	report_free_run(&runs[1]);
+}
+
+/*
+ * The legend, the maps' colours and the rows of migrated pages come from
+ * the kinds the runs' records name: a kind the host never heard of
+ * (mydrv) is drawn in its colour, named in both legends and counted in
+ * the table; a letter no kind names gets the colour of the unknown.
+ */
+TEST(report_legend_from_kinds)
+{
+	struct scenario_run runs[2];
+	char top[256], dir[300], path[400], err[512];
+	char *svg, *html, *json, *table;
+
+	parse_both(_metadata, runs);
+	ASSERT_EQ(0, report_parse_line(&runs[0],
+		"@ kind mydrv m #123abc movable mydrv.movable=0 my <driver>", 40));
+	ASSERT_EQ(0, report_parse_line(&runs[0], "@ stat migrated_mydrv 4242", 40));
+	ASSERT_EQ(0, report_parse_line(&runs[0], "@ map mine 3 mdX MMM", 40));
+	ASSERT_EQ(8, runs[0].nr_kinds);
+	EXPECT_EQ('m', runs[0].kinds[7].letter);
+	EXPECT_EQ(1, runs[0].kinds[7].movable);
+	EXPECT_STREQ("mydrv.movable=0", runs[0].kinds[7].off);
+	EXPECT_STREQ("my <driver>", runs[0].kinds[7].desc);
+	EXPECT_STREQ("", runs[0].kinds[0].off);
+
+	table = capture_table(runs, 2);
+	ASSERT_NE(NULL, table);
+	EXPECT_NE(NULL, strstr(table, "migrated: mydrv"));
+	EXPECT_NE(NULL, strstr(table, "4242"));
+	EXPECT_NE(NULL, strstr(table, "migrated: movable_sample"));
+	/* Kinds that are not movable migrate nothing: no row. */
+	EXPECT_EQ(NULL, strstr(table, "migrated: tables"));
+	free(table);
+
+	make_tmpdir(top, sizeof(top));
+	ASSERT_NE(0, top[0]);
+	snprintf(dir, sizeof(dir), "%s/out", top);
+	ASSERT_EQ(0, write_capturing(dir, runs, 2, err, sizeof(err)));
+
+	snprintf(path, sizeof(path), "%s/map-series-on-mine.svg", dir);
+	svg = read_all(path);
+	ASSERT_NE(NULL, svg);
+	EXPECT_NE(NULL, strstr(svg, "fill=\"#123abc\""));	/* m */
+	EXPECT_NE(NULL, strstr(svg, "fill=\"#2f9e44\""));	/* d */
+	EXPECT_NE(NULL, strstr(svg, "fill=\"#ffd8a8\""));	/* X: unknown */
+	EXPECT_NE(NULL, strstr(svg, "my &lt;driver&gt;"));
+	free(svg);
+
+	snprintf(path, sizeof(path), "%s/index.html", dir);
+	html = read_all(path);
+	ASSERT_NE(NULL, html);
+	EXPECT_NE(NULL, strstr(html, "my &lt;driver&gt;"));
+	EXPECT_NE(NULL, strstr(html, "zsmalloc (zram)"));
+	free(html);
+
+	snprintf(path, sizeof(path), "%s/report.json", dir);
+	json = read_all(path);
+	ASSERT_NE(NULL, json);
+	EXPECT_NE(NULL, strstr(json, "\"m\": \"my <driver>\""));
+	EXPECT_NE(NULL, strstr(json, "\"d\": \"movable driver\""));
 	free(json);
 
 	sh("rm -rf %s", top);

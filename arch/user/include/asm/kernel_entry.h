@@ -40,6 +40,14 @@ const struct scenario *find_scenario(const char *name);
  * output, record lines (init/console_scenario.c) that the runner parses
  * (tools/umm/record.c).  One per line, fields separated by single spaces:
  *
+ *   @ kind NAME LETTER COLOUR MOVABLE OFF DESC
+ *                                a registered kind of page owner
+ *                                (<linux/page_kind.h>), one line each,
+ *                                before any other record line: LETTER
+ *                                its cell in maps, COLOUR "#rrggbb",
+ *                                MOVABLE "movable" or "-", OFF the boot
+ *                                parameter of "series off" or "-", DESC
+ *                                the rest of the line (may hold spaces)
  *   @ phase NAME                 a phase starts (the runner times it)
  *   @ alloc ORDER OK TOTAL       an `alloc` probe: OK of TOTAL succeeded
  *   @ taskfail NAME              `task start NAME` failed (fork failed)
@@ -49,10 +57,11 @@ const struct scenario *find_scenario(const char *name);
  *   @ map LABEL NBLOCKS CLASSES TYPES
  *                                a memory map: CLASSES and TYPES are
  *                                NBLOCKS characters, one per pageblock in
- *                                pfn order (see MAP_* and MT_* below)
- *   @ stat KEY VALUE             a final counter (vmstat names, and
- *                                migrated_lru, migrated_zsmalloc,
- *                                migrated_balloon, migrated_driver,
+ *                                pfn order: a kind's LETTER (MAP_HOLE
+ *                                where there is no memory), and MT_*
+ *   @ stat KEY VALUE             a final counter (vmstat names,
+ *                                migrated_lru and migrated_NAME for each
+ *                                movable kind, migrated_other,
  *                                task_failures)
  *   @ end                        the run finished (absent: it crashed)
  *
@@ -65,15 +74,8 @@ const struct scenario *find_scenario(const char *name);
 
 /*
  * What fills a pageblock: free only if wholly free, else the kind with
- * the most pages.
+ * the most pages; its letter is the kind's ("@ kind" lines).
  */
-#define MAP_FREE	'.'	/* free (in the buddy allocator) */
-#define MAP_ANON_LRU	'a'	/* anonymous LRU pages of tasks */
-#define MAP_ZSMALLOC	'z'	/* zsmalloc (zram's compressed pages) */
-#define MAP_BALLOON	'b'	/* inflated balloon pages */
-#define MAP_DRIVER	'd'	/* the sample movable driver's pages */
-#define MAP_TABLES	'p'	/* page tables and kernel stacks */
-#define MAP_UNMOVABLE	'u'	/* other kernel memory (slab, ...) */
 #define MAP_HOLE	' '	/* no memory there */
 
 /* The pageblock's migratetype (include/linux/mmzone.h). */

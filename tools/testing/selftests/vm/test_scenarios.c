@@ -295,7 +295,7 @@ TEST_F_TIMEOUT(scen, scenario_driver_and_mixed_ab, UMM_TIMEOUT(600))
 		v = ab_row(_metadata, one, "order-9 allocs");
 		EXPECT_GT(v.on, v.off);
 		v = ab_row(_metadata, one, i ? "migrated: balloon" :
-					      "migrated: driver");
+					      "migrated: movable_sample");
 		EXPECT_LT(0, v.on);
 		EXPECT_EQ(0, v.off);
 		free(one);
