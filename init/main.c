@@ -54,7 +54,11 @@ static initcall_t *initcall_levels[][2] = {
 	{ __start_initcall7, __stop_initcall7 },
 };
 
-void __init do_initcalls(void)
+/*
+ * Return: 0, or the error of a page kind registered wrong: a bug of its
+ * owner, which said which in one line; the boot stops there.
+ */
+int __init do_initcalls(void)
 {
 	unsigned int level;
 	initcall_t *fn;
@@ -64,9 +68,12 @@ void __init do_initcalls(void)
 		     fn < initcall_levels[level][1]; fn++) {
 			int ret = (*fn)();
 
+			if (page_kind_boot_status())
+				return page_kind_boot_status();
 			if (ret)
 				pr_warn("initcall %p returned %d\n", *fn, ret);
 		}
+	return 0;
 }
 
 /**
@@ -109,9 +116,7 @@ int __init kernel_boot(int argc, char **argv)
 	proc_root_init();
 	debugfs_init();
 	smp_init();
-	do_initcalls();
-	/* A page kind registered wrong is a bug: it said which, stop here. */
-	err = page_kind_boot_status();
+	err = do_initcalls();
 	if (err)
 		return err;
 	pr_info("umm: %lu MiB RAM, %lu pages free, seed %lu\n",

@@ -55,7 +55,7 @@ struct page_kind page_kind_tables = {
 	.colour = "#e03131",
 };
 struct page_kind page_kind_other = {
-	.name = "other", .desc = "other unmovable", .letter = 'u',
+	.name = "unmovable", .desc = "other unmovable", .letter = 'u',
 	.colour = "#495057",
 };
 

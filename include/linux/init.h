@@ -54,7 +54,7 @@ struct obs_kernel_param {
 #define __setup(str, fn)	__setup_param(str, fn, fn, 0)
 #define early_param(str, fn)	__setup_param(str, fn, fn, 1)
 
-void do_initcalls(void);
+int do_initcalls(void);
 
 /* arch/user/kernel/setup.c: map RAM, fill in the zones' end pfns. */
 int setup_arch(unsigned long *max_zone_pfn);

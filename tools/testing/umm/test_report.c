@@ -47,7 +47,7 @@
 	"@ kind free . #f1f3f5 - - free",				\
 	"@ kind anon a #4c8bf5 - - anonymous LRU",			\
 	"@ kind tables p #e03131 - - page tables, stacks",		\
-	"@ kind other u #495057 - - other unmovable",			\
+	"@ kind unmovable u #495057 - - other unmovable",			\
 	"@ kind zsmalloc z #f08c00 movable zsmalloc.movable=0 zsmalloc (zram)", \
 	"@ kind balloon b #9c36b5 movable virtio_balloon.movable=0 balloon", \
 	"@ kind movable_sample d #2f9e44 movable movable_sample.movable=0 movable driver"
