@@ -486,8 +486,13 @@ int console_main(struct console_args *args)
 		workload_reap_exited();
 		return err;
 	case CONSOLE_SCENARIO:
+		/* An embedded scenario, or a scenario file. */
 		s = find_scenario(args->arg);
-		err = console_run_text(s->text, s->name, true);
+		text = s ? NULL : read_host_file(args->arg);
+		if (!s && !text)
+			return 1;
+		err = console_run_text(s ? s->text : text, args->arg, true);
+		kfree(text);
 		/* A run that stopped on an error has no end: see asm/kernel_entry.h. */
 		if (!err)
 			console_record_end();
@@ -532,7 +537,8 @@ static int parse_mode(int argc, char **argv, int *i, struct console_args *args)
 		args->arg = argv[++*i];
 		args->mode = a[0] == '-' ? CONSOLE_COMMANDS :
 			     a[0] == 'r' ? CONSOLE_SCRIPT : CONSOLE_SCENARIO;
-		if (args->mode == CONSOLE_SCENARIO && !find_scenario(args->arg)) {
+		if (args->mode == CONSOLE_SCENARIO && !find_scenario(args->arg) &&
+		    !scenario_is_file(args->arg)) {
 			console_err("umm: scenario: unknown scenario '%s' (see 'umm scenarios')\n",
 				    args->arg);
 			return 2;
@@ -597,7 +603,8 @@ void console_usage(void)
 	console_puts(
 "usage: umm [param=value ...] [-c 'CMD; CMD' | run FILE | shell |\n"
 "                              scenarios | --help]\n"
-"       umm [param=value ...] scenario NAME [--ab] [--seed N] [--report DIR]\n"
+"       umm [param=value ...] scenario NAME|FILE.umm [--ab] [--seed N]\n"
+"                              [--report DIR]\n"
 "       umm report [--report OUT] DIR | RECORD [RECORD]\n"
 "\n"
 "umm runs the Linux mm slice of non-LRU movable page migration as one\n"

@@ -310,6 +310,19 @@ static int cmd_reap(int argc, char **argv)
 	return 0;
 }
 
+/**
+ * scenario_is_file - does @arg name a scenario file rather than an embedded one?
+ * @arg: what followed "scenario" on the command line
+ *
+ * Return: 1 for a path: one with a '/' or ending in ".umm"; else 0.
+ */
+int scenario_is_file(const char *arg)
+{
+	size_t n = strlen(arg);
+
+	return strchr(arg, '/') || (n > 4 && !strcmp(arg + n - 4, ".umm"));
+}
+
 /* Print every line "KEY VALUE" of @path as "@ stat PREFIXKEY VALUE". */
 static void record_file_stats(const char *path, const char *prefix)
 {

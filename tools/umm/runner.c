@@ -10,6 +10,7 @@
  * nothing but the seed.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,12 +19,6 @@
 #include <unistd.h>
 
 #include "runner.h"
-
-/* The drivers' pages as they were before the series. */
-static const char * const series_off[] = {
-	"zsmalloc.movable=0", "virtio_balloon.movable=0",
-	"movable_sample.movable=0", NULL,
-};
 
 static const char phase_line[] = RECORD_PREFIX "phase ";
 
@@ -35,26 +30,54 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* The scenario's "# boot: ..." words, appended to @argv. */
-static int boot_words(const struct scenario *s, char **argv, int n)
+/* @on's kind @k migrated pages, and nothing can turn it off? */
+static bool kind_needs_off(const struct scenario_run *on,
+			   const struct report_kind *k)
 {
-	const char *line = s->text;
+	char key[REPORT_NAME_LEN + 16];
 
-	while (line && *line) {
-		const char *end = strchr(line, '\n');
-		size_t len = end ? (size_t)(end - line) : strlen(line);
+	snprintf(key, sizeof(key), "migrated_%s", k->name);
+	return k->movable && !k->off[0] && report_stat(on, key);
+}
 
-		if (!strncmp(line, "# boot:", 7)) {
-			char *copy = strndup(line + 7, len - 7), *tok, *save;
+/**
+ * runner_off_switches - the boot parameters of "series off"
+ * @r: the scenario; its off switches are set here
+ * @on: the run with the series on, whose record names its kinds
+ *
+ * The scenario's "# off:" words if it has that line; else the off switch
+ * of every kind the run had.  The host knows no kind of its own.
+ *
+ * Return: 0, or -ENOENT after saying in one line that a kind whose
+ * pages migrated has no off switch (or that no kind has one): series
+ * off would be series on again.
+ */
+int runner_off_switches(struct runner *r, const struct scenario_run *on)
+{
+	unsigned int k;
+	int found = 0;
 
-			for (tok = strtok_r(copy, " \t", &save);
-			     tok && n < RUNNER_MAX_ARGS - 8;
-			     tok = strtok_r(NULL, " \t", &save))
-				argv[n++] = tok;
+	r->nr_off = scenario_header_words(r->s, "off", r->off, 0,
+					  RUNNER_MAX_OFF, &found);
+	if (found && r->nr_off)
+		return 0;
+	for (k = 0; !found && k < on->nr_kinds; k++) {
+		const struct report_kind *kind = &on->kinds[k];
+
+		if (kind_needs_off(on, kind)) {
+			fprintf(stderr, "umm: scenario %s: kind '%s' has no \"series off\" switch (register one, or say '# off: PARAM' in the scenario): no A/B comparison\n",
+				r->name, kind->name);
+			return -ENOENT;
 		}
-		line = end ? end + 1 : NULL;
+		if (kind->off[0] && r->nr_off < RUNNER_MAX_OFF)
+			r->off[r->nr_off++] = (char *)kind->off;
 	}
-	return n;
+	if (!r->nr_off) {
+		fprintf(stderr, "umm: scenario %s: no \"series off\" switch is known (no kind registered one, and no '# off: PARAM' in the scenario): no A/B comparison\n",
+			r->name);
+		return -ENOENT;
+	}
+	return 0;
 }
 
 /* In the child: boot with the run's parameters and run the scenario. */
@@ -67,13 +90,14 @@ static void child(const struct runner *r, int off, int fd)
 	dup2(fd, 1);
 	dup2(fd, 2);
 	close(fd);
-	n = boot_words(r->s, argv, n);
+	n = scenario_header_words(r->s, "boot", argv, n, RUNNER_MAX_ARGS - 8,
+				  NULL);
 	snprintf(seed, sizeof(seed), "umm.seed=%lu", r->seed);
 	argv[n++] = "umm.deterministic=1";
 	argv[n++] = seed;
 	argv[n++] = "umm.record=1";
-	for (i = 0; off && series_off[i]; i++)
-		argv[n++] = (char *)series_off[i];
+	for (i = 0; off && i < r->nr_off && n < RUNNER_MAX_ARGS - 3; i++)
+		argv[n++] = r->off[i];
 	/* The user's parameters last: they override the scenario's. */
 	for (i = 0; i < r->nr_params && n < RUNNER_MAX_ARGS - 3; i++)
 		argv[n++] = r->params[i];
@@ -213,7 +237,7 @@ static int end_child(const struct runner *r, struct scenario_run *run,
 /**
  * runner_run - run the scenario once, in a child process
  * @r: the scenario and its parameters
- * @off: with the series off (the drivers' pages not movable)
+ * @off: with the series off (r->off: the drivers' pages not movable)
  * @run: filled in with what the run recorded
  *
  * Return: 0 if the run ended well, else -errno after saying why.

@@ -11,10 +11,15 @@
 #include "report.h"
 
 #define RUNNER_MAX_ARGS		64
+#define RUNNER_MAX_OFF		16
 
 struct runner {
 	const char *name;
 	const struct scenario *s;
+	struct scenario file;		/* s, when read from a file */
+	/* The boot parameters of "series off" (runner_off_switches()). */
+	int nr_off;
+	char *off[RUNNER_MAX_OFF];
 	unsigned long seed;
 	const char *report;
 	int ab;
@@ -24,5 +29,11 @@ struct runner {
 };
 
 int runner_run(const struct runner *r, int off, struct scenario_run *run);
+int runner_off_switches(struct runner *r, const struct scenario_run *on);
+
+/* scenario_file.c: a scenario from a file, and any scenario's header */
+int scenario_read_file(const char *path, struct scenario *s);
+int scenario_header_words(const struct scenario *s, const char *key,
+			  char **argv, int n, int max, int *found);
 
 #endif /* _TOOLS_UMM_RUNNER_H */

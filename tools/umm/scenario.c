@@ -2,14 +2,18 @@
 /*
  * tools/umm/scenario.c - run a scenario, or two of it side by side
  *
- *	umm [scenario NAME] [--ab] [--seed N] [--report DIR] [param=value ...]
+ *	umm [scenario NAME|FILE.umm] [--ab] [--seed N] [--report DIR]
+ *	    [param=value ...]
  *
  * Each run is a child process that boots the kernel (runner.c); at the
  * end the parent prints the table and writes the report (report.h).  With
  * --ab the scenario runs twice, deterministic with the same seed: the
- * series on, then off (zsmalloc.movable=0, virtio_balloon.movable=0,
- * movable_sample.movable=0: the drivers' pages as they were before the
- * series).
+ * series on, then off: with the scenario's "# off:" boot parameters, or
+ * else the off switch of every kind of page owner the first run's
+ * record names (zsmalloc.movable=0, ...: the drivers' pages as they were
+ * before the series).  If a kind whose pages migrated has no off switch,
+ * the second run would be the first again: it is not made, and a line
+ * says why.
  */
 #include <errno.h>
 #include <limits.h>
@@ -125,8 +129,14 @@ static int parse(struct runner *r, int argc, char **argv)
 			return err;
 	}
 	r->s = find_scenario(r->name);
+	if (!r->s && scenario_is_file(r->name)) {
+		err = scenario_read_file(r->name, &r->file);
+		if (err)
+			return err;
+		r->s = &r->file;
+	}
 	if (!r->s)
-		return usage_error("unknown scenario '%s' (see 'umm scenarios')",
+		return usage_error("unknown scenario '%s' (see 'umm scenarios', or give a FILE.umm)",
 				   r->name);
 	if (!r->report && r->ab)
 		r->report = DEFAULT_REPORT;
@@ -176,7 +186,7 @@ static int show(const struct runner *r, const struct scenario_run *runs,
 int scenario_main(int argc, char **argv)
 {
 	struct scenario_run runs[2];
-	int nr, i, err = 0;
+	int nr, i, err = 0, no_ab = 0;
 	struct runner r;
 
 	memset(runs, 0, sizeof(runs));
@@ -190,13 +200,19 @@ int scenario_main(int argc, char **argv)
 	if (r.ab)
 		printf("umm: scenario %s, seed %lu: series on, then off\n",
 		       r.name, r.seed);
-	for (i = 0; i < nr && !err; i++)
-		err = runner_run(&r, i, &runs[i]);
+	err = runner_run(&r, 0, &runs[0]);
+	if (!err && r.ab && runner_off_switches(&r, &runs[0])) {
+		nr = 1;		/* the one run, and the line that said why */
+		no_ab = 2;
+	}
+	if (!err && nr == 2)
+		err = runner_run(&r, 1, &runs[1]);
 	if (!err)
-		err = show(&r, runs, nr);
+		err = show(&r, runs, nr) ? : no_ab;
 	else
 		err = 1;
-	for (i = 0; i < nr; i++)
+	for (i = 0; i < 2; i++)
 		report_free_run(&runs[i]);
+	free((char *)r.file.text);
 	return err;
 }

@@ -36,6 +36,13 @@ extern const struct scenario umm_scenarios[];	/* ends with { } */
 const struct scenario *find_scenario(const char *name);
 
 /*
+ * init/console_scenario.c: does ARG (of `umm scenario ARG`) name a
+ * scenario file rather than an embedded scenario?  A path: it has a '/'
+ * or ends in ".umm".
+ */
+int scenario_is_file(const char *arg);
+
+/*
  * The run record.  With umm.record=1 the console prints, besides its
  * output, record lines (init/console_scenario.c) that the runner parses
  * (tools/umm/record.c).  One per line, fields separated by single spaces:
