@@ -65,7 +65,20 @@ static void parse_side(const struct compare_side *s, struct parsed *p)
 				       &p->avail_kb);
 }
 
-/* A row: its label and a cell per side, long cells wrapped. */
+/* How much of @c goes on one line: all, or up to its last space that fits. */
+static size_t chunk(const char *c)
+{
+	size_t n;
+
+	if (strlen(c) <= CELL_W)
+		return strlen(c);
+	for (n = CELL_W; n > CELL_W / 2; n--)
+		if (c[n] == ' ')
+			return n;
+	return CELL_W;
+}
+
+/* A row: its label and a cell per side, long cells wrapped at spaces. */
 static void print_row(FILE *f, const char *label, char cells[][COMPARE_ERR_LEN],
 		      int nr)
 {
@@ -78,10 +91,12 @@ static void print_row(FILE *f, const char *label, char cells[][COMPARE_ERR_LEN],
 		fprintf(f, "%-*.*s", LABEL_W, LABEL_W, label);
 		for (i = 0; i < nr; i++) {
 			const char *c = cells[i] + off[i];
-			size_t len = strlen(c);
+			size_t n = chunk(c);
 
-			fprintf(f, "  %-*.*s", i == nr - 1 ? 0 : CELL_W, CELL_W, c);
-			off[i] += len > CELL_W ? CELL_W : len;
+			fprintf(f, "  %-*.*s", i == nr - 1 ? 0 : CELL_W, (int)n, c);
+			off[i] += n;
+			while (cells[i][off[i]] == ' ')
+				off[i]++;
 			more |= cells[i][off[i]] != '\0';
 		}
 		fputc('\n', f);
