@@ -5,7 +5,8 @@
  * main_user.c hands these command lines to tools/umm/ instead of booting
  * the kernel in its own process: `umm scenario` (scenario.c) boots it in
  * child processes, `umm report` (report_cmd.c) does not boot it at all,
- * `umm compare` (kernel/compare.c) boots umm in a child and Linux in QEMU.
+ * `umm compare` (tools/umm/kernel/compare.c) boots umm in a child process
+ * and Linux under QEMU.
  */
 #ifndef _TOOLS_UMM_COMMANDS_H
 #define _TOOLS_UMM_COMMANDS_H

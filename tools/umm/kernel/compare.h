@@ -9,21 +9,23 @@
  * that no kernel symbol has (compare_, qemu_, agent_, qmp_, kcache_).
  *
  * The parts, one file each:
- *   script.c    the console's syntax: a script split into commands, and
- *               which of them the host runs itself
- *   params.c    umm's boot parameters as QEMU and the guest take them
- *   parse.c     the kernel's files: vmstat, buddyinfo, mm_stat, meminfo,
- *               kprobe_profile, umm's migrated
- *   sides.c     what one side of the comparison read, before and after
- *   ktable.c    the side-by-side table
- *   cache.c     the Linux side's result, kept on disk
- *   qemu.c      QEMU started and stopped, in a private directory
- *   linebuf.c   lines from a socket, with a deadline
- *   agent.c     the guest agent's protocol
- *   qmp.c       the QEMU monitor protocol: the balloon
- *   linux.c     the script run in Linux (agent + QMP)
- *   umm_side.c  the script run in umm (a child process)
- *   compare.c   the command line
+ *   script.c        the console's syntax: a script split into commands,
+ *                   and which of them the host runs itself
+ *   guest_params.c  umm's parameters as QEMU and the guest take them
+ *   parse.c         the kernel's files: vmstat, buddyinfo, mm_stat,
+ *                   meminfo, kprobe_profile, umm's migrated
+ *   sides.c         what one side of the comparison read
+ *   ktable.c        the side-by-side table
+ *   cache.c         the Linux side's result, kept on disk
+ *   linebuf.c       lines from a socket, with a deadline
+ *   agent.c         the guest agent's protocol
+ *   qmp.c           the QEMU monitor protocol
+ *   balloon.c       the console's balloon commands, through QMP
+ *   qemu.c          QEMU started and stopped, in a private directory
+ *   linux_boot.c    the Linux side: its images, the cache, a boot
+ *   linux.c         the script run in the booted guest
+ *   umm_side.c      the script run in umm (a child process)
+ *   compare.c       the command line
  */
 #ifndef _TOOLS_UMM_KERNEL_COMPARE_H
 #define _TOOLS_UMM_KERNEL_COMPARE_H
@@ -57,7 +59,7 @@ enum compare_where compare_where(const char *cmd);
 int compare_cmd_words(const char *cmd, char **argv, int max, char *buf,
 		      size_t size);
 
-/* ---- params.c ---------------------------------------------------------- */
+/* ---- guest_params.c ---------------------------------------------------------- */
 
 #define COMPARE_DEFAULT_MEM_MIB	512
 

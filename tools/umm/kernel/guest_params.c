@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * tools/umm/kernel/params.c - umm's boot parameters, as Linux takes them
+ * tools/umm/kernel/guest_params.c - umm's boot parameters, as Linux takes them
  *
  * Both sides get the same memory: umm's mem= is the guest's -m (the
  * guest's own kernel and initramfs then hold memory that umm does not,
