@@ -452,6 +452,53 @@ TEST(compare_cache_key)
 	rm_rf(dir);
 }
 
+/* An initramfs of @dir's files, all of mtime @t, as mkinitramfs.sh makes one. */
+static int make_initrd(const char *dir, const char *out, int t, bool gz)
+{
+	char cmd[1024];
+
+	snprintf(cmd, sizeof(cmd),
+		 "cd %s/root && find . -exec touch -h -d @%d {} + && "
+		 "find . | cpio -o -H newc --quiet %s > %s", dir, t,
+		 gz ? "| gzip -6" : "", out);
+	return system(cmd);
+}
+
+TEST(compare_cache_initrd_contents)
+{
+	char dir[64], a[128], b[128], c[128], d[128], root[128];
+	unsigned long long h;
+
+	private_dir(dir, sizeof(dir));
+	ASSERT_NE(0, dir[0]);
+	snprintf(root, sizeof(root), "%s/root", dir);
+	ASSERT_EQ(0, mkdir(root, 0755));
+	snprintf(a, sizeof(a), "%s/root/init", dir);
+	put_file(a, "#!/bin/sh\nexec agent\n");
+	snprintf(a, sizeof(a), "%s/a.cpio.gz", dir);
+	snprintf(b, sizeof(b), "%s/b.cpio.gz", dir);
+	snprintf(c, sizeof(c), "%s/c.cpio", dir);
+	snprintf(d, sizeof(d), "%s/d.cpio", dir);
+	ASSERT_EQ(0, make_initrd(dir, a, 1000, true));
+	ASSERT_EQ(0, make_initrd(dir, b, 2000, true));
+	ASSERT_EQ(0, make_initrd(dir, c, 3000, false));
+	/* Other bytes (the mtimes), the same files: the same identity. */
+	ASSERT_NE(kcache_hash_file(1, a), kcache_hash_file(1, b));
+	h = kcache_hash_initrd(1, a);
+	EXPECT_EQ(h, kcache_hash_initrd(1, b));
+	EXPECT_EQ(h, kcache_hash_initrd(1, c));
+	/* Other contents: another identity. */
+	snprintf(root, sizeof(root), "%s/root/init", dir);
+	put_file(root, "#!/bin/sh\nexec agent2\n");
+	ASSERT_EQ(0, make_initrd(dir, d, 1000, false));
+	EXPECT_NE(h, kcache_hash_initrd(1, d));
+	/* Not an archive, or a damaged one: its bytes. */
+	EXPECT_EQ(kcache_hash_file(1, root), kcache_hash_initrd(1, root));
+	ASSERT_EQ(0, truncate(c, 200));
+	EXPECT_EQ(kcache_hash_file(1, c), kcache_hash_initrd(1, c));
+	rm_rf(dir);
+}
+
 TEST(compare_cache_entry)
 {
 	struct compare_side sides[2], back;

@@ -8,8 +8,8 @@
  * without it), one file per key, named by the key's hash.  The key is
  * every input of the run: the format of the file, the script's text, the
  * parameters, the kernel's release, and the contents of the kernel image
- * and of the initramfs (a rebuilt initramfs with other contents is
- * another key).  An entry that does not read back whole is ignored, and
+ * and of the initramfs (what its archive holds: initrd_id.c; a rebuilt
+ * initramfs with other contents is another key).  An entry that does not read back whole is ignored, and
  * the run that follows writes it again.
  */
 #include <errno.h>
@@ -25,7 +25,15 @@
 #define FNV_OFFSET	0xcbf29ce484222325ULL
 #define FNV_PRIME	0x100000001b3ULL
 
-static unsigned long long fnv(unsigned long long h, const void *p, size_t n)
+/**
+ * kcache_fnv - add bytes to an FNV-1a hash
+ * @h: the hash so far
+ * @p: the bytes
+ * @n: how many
+ *
+ * Return: the hash.
+ */
+unsigned long long kcache_fnv(unsigned long long h, const void *p, size_t n)
 {
 	const unsigned char *c = p;
 
@@ -37,11 +45,17 @@ static unsigned long long fnv(unsigned long long h, const void *p, size_t n)
 /* A string and its end, so that "ab","c" and "a","bc" differ. */
 static unsigned long long fnv_str(unsigned long long h, const char *s)
 {
-	return fnv(h, s ? s : "", (s ? strlen(s) : 0) + 1);
+	return kcache_fnv(h, s ? s : "", (s ? strlen(s) : 0) + 1);
 }
 
-/* The contents of the file @path; its name alone if it cannot be read. */
-static unsigned long long fnv_file(unsigned long long h, const char *path)
+/**
+ * kcache_hash_file - add a file's contents to a hash
+ * @h: the hash so far
+ * @path: the file
+ *
+ * Return: the hash; with the file's name alone if it cannot be read.
+ */
+unsigned long long kcache_hash_file(unsigned long long h, const char *path)
 {
 	char buf[65536];
 	ssize_t n;
@@ -50,7 +64,7 @@ static unsigned long long fnv_file(unsigned long long h, const char *path)
 	if (fd < 0)
 		return fnv_str(fnv_str(h, "unreadable"), path);
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		h = fnv(h, buf, n);
+		h = kcache_fnv(h, buf, n);
 	close(fd);
 	return fnv_str(h, "eof");
 }
@@ -75,8 +89,8 @@ unsigned long long kcache_hash(const struct kcache_key *k)
 	for (i = 0; i < k->params->nr; i++)
 		h = fnv_str(h, k->params->param[i]);
 	h = fnv_str(h, k->release);
-	h = fnv_file(h, k->kernel);
-	return fnv_file(h, k->initrd);
+	h = kcache_hash_file(h, k->kernel);
+	return kcache_hash_initrd(h, k->initrd);
 }
 
 /**

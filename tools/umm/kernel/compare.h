@@ -17,6 +17,7 @@
  *   sides.c         what one side of the comparison read
  *   ktable.c        the side-by-side table
  *   cache.c         the Linux side's result, kept on disk
+ *   initrd_id.c     what an initramfs holds, for the cache's key
  *   linebuf.c       lines from a socket, with a deadline
  *   agent.c         the guest agent's protocol
  *   qmp.c           the QEMU monitor protocol
@@ -174,6 +175,9 @@ struct kcache_key {
 	const char *initrd;	/* likewise */
 };
 
+unsigned long long kcache_fnv(unsigned long long h, const void *p, size_t n);
+unsigned long long kcache_hash_file(unsigned long long h, const char *path);
+unsigned long long kcache_hash_initrd(unsigned long long h, const char *path);
 unsigned long long kcache_hash(const struct kcache_key *k);
 int kcache_dir(char *buf, size_t size);
 int kcache_path(char *buf, size_t size, unsigned long long hash);
