@@ -122,8 +122,8 @@ TEST(compare_params_translate)
 
 	ASSERT_EQ(0, compare_translate_params(&p));
 	EXPECT_EQ(256, p.mem_mib);
-	EXPECT_STREQ("movablecore=64M page_poison=on", p.append);
-	EXPECT_STREQ("zsmalloc.movable=0 umm.seed=3", p.umm_only);
+	EXPECT_STREQ("movablecore=64M umm.seed=3 page_poison=on", p.append);
+	EXPECT_STREQ("zsmalloc.movable=0", p.umm_only);
 
 	p.nr = 0;
 	ASSERT_EQ(0, compare_translate_params(&p));

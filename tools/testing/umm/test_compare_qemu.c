@@ -184,13 +184,16 @@ static int fake_qemu(int argc, char **argv)
 {
 	const char *mode = getenv("FAKE_QEMU_MODE") ? : "ok";
 	struct fake_args a;
-	int data, qmp;
+	int data, qmp, i;
 	FILE *con;
 
 	fake_parse(argc, argv, &a);
 	if (!a.console || !a.data || !a.qmp)
 		return 5;
 	fake_log("start %s\n", mode);
+	for (i = 1; i + 1 < argc; i++)
+		if (!strcmp(argv[i], "-append") && strstr(argv[i + 1], "umm.seed="))
+			fake_log("cmdline %s\n", strstr(argv[i + 1], "umm.seed="));
 	con = fopen(a.console, "w");
 	if (con) {
 		fprintf(con, "fake: Linux version " FAKE_RELEASE "\nfake: booting\n");
@@ -394,8 +397,16 @@ TEST(compare_fake_qemu_clean_run)
 {
 	struct env e;
 
+	char args[PATH_MAX + 32];
+
 	ASSERT_EQ(0, setup(&e));
-	EXPECT_EQ(0, compare(&e, "--no-cache -c 'cat /proc/vmstat'"));
+	snprintf(args, sizeof(args), "--no-cache run %s/script.umm", e.dir);
+	sh("printf '# a script\\ncat /proc/vmstat\\n' > %s/script.umm", e.dir);
+	EXPECT_EQ(0, compare(&e, args));
+	/* umm's seed, given to the guest's kernel (and the agent). */
+	EXPECT_EQ(1, lines_in(e.log, "cmdline umm.seed=1"));
+	/* Before, the script, after. */
+	EXPECT_EQ(3, lines_in(e.log, "cmd cat /proc/vmstat"));
 	EXPECT_NE(NULL, strstr(text_of(e.out), "status"));
 	EXPECT_NE(NULL, strstr(text_of(e.out), "ok"));
 	EXPECT_EQ(1, lines_in(e.log, "cmd @@ QUIT"));

@@ -166,6 +166,21 @@ static void default_opts(struct compare_opts *o, char **params)
 	o->stop = &compare_stop;
 }
 
+/*
+ * Both sides fill pages from the same seed, and the cache needs a fixed
+ * one: umm.seed=1 unless the user gave one.
+ */
+static void add_seed(struct compare_params *p)
+{
+	int i;
+
+	for (i = 0; i < p->nr; i++)
+		if (!strncmp(p->param[i], "umm.seed=", 9))
+			return;
+	if (p->nr < MAX_PARAMS)
+		p->param[p->nr++] = "umm.seed=1";
+}
+
 /* The command line; "compare" is one of its words.  0 or an exit status. */
 static int parse(struct compare_opts *o, int argc, char **argv)
 {
@@ -178,8 +193,9 @@ static int parse(struct compare_opts *o, int argc, char **argv)
 		if (err)
 			return err;
 	}
-	if (!o->script)
+	if (!o->script && !o->script_name)
 		return usage_error("%smissing -c 'CMDS' or run FILE", "");
+	add_seed(&o->params);
 	if (!o->mkinitramfs)
 		o->mkinitramfs = default_mkinitramfs();
 	return compare_translate_params(&o->params) ? 2 : 0;

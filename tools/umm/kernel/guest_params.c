@@ -17,9 +17,13 @@
 
 #include "compare.h"
 
-/* Parameters the guest's kernel takes as they are. */
+/*
+ * Parameters the guest's kernel takes as they are; umm.seed= is read by
+ * the guest agent from the kernel's command line, so that the same
+ * script fills pages with the same data on both sides.
+ */
 static const char * const linux_params[] = {
-	"movablecore", "page_poison",
+	"movablecore", "page_poison", "umm.seed",
 };
 
 /**
