@@ -816,7 +816,7 @@ TEST(compare_agent_hang_and_death)
 
 TEST(compare_agent_no_ready)
 {
-	volatile int stop = 0;
+	sig_atomic_t stop = 0;
 	char release[64];
 	struct compare_lb lb;
 	int sv[2];

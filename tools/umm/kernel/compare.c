@@ -29,7 +29,7 @@
 
 #define MAX_PARAMS	64
 
-static volatile int compare_stop;
+static sig_atomic_t compare_stop;
 
 static void on_signal(int sig)
 {

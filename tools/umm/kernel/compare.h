@@ -31,6 +31,7 @@
 #ifndef _TOOLS_UMM_KERNEL_COMPARE_H
 #define _TOOLS_UMM_KERNEL_COMPARE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -203,6 +204,7 @@ struct qemu {
 	char qmp_path[300];
 	int data_fd, qmp_fd;
 	int exit_status;	/* once reaped: as waitpid's, or -1 */
+	sig_atomic_t *stop;	/* see struct compare_lb */
 };
 
 int qemu_find_binary(const char *name, char *path, size_t size);
@@ -220,10 +222,14 @@ struct compare_lb {
 	int fd;
 	char buf[8192];		/* received, not yet taken as lines */
 	size_t len;
-	volatile int *stop;	/* set by a signal: give up now */
+	/*
+	 * Set by a signal handler: give up now.  It is read after a system
+	 * call returns (poll, read), which the compiler cannot see through.
+	 */
+	sig_atomic_t *stop;
 };
 
-void compare_lb_init(struct compare_lb *lb, int fd, volatile int *stop);
+void compare_lb_init(struct compare_lb *lb, int fd, sig_atomic_t *stop);
 int compare_lb_read(struct compare_lb *lb, char *line, size_t size,
 		    int timeout_ms);
 int compare_write_all(int fd, const char *buf, size_t len);
@@ -278,7 +284,7 @@ struct compare_opts {
 	bool no_cache;
 	bool show_output;
 	bool tty;			/* progress on stderr */
-	volatile int *stop;
+	sig_atomic_t *stop;		/* see struct compare_lb */
 };
 
 /* The Linux side, made ready before anything runs. */

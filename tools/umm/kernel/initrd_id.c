@@ -128,19 +128,16 @@ unsigned long long kcache_hash_initrd(unsigned long long h, const char *path)
 {
 	unsigned long long sum = kcache_fnv(h, "cpio", 5);
 	unsigned char magic[6] = { 0 };
-	int fd = open(path, O_RDONLY | O_CLOEXEC), ret = -EIO;
-	FILE *f;
+	FILE *f = fopen(path, "r");
+	int ret = -EIO;
 
-	if (fd < 0)
+	if (!f)
 		return kcache_hash_file(h, path);
-	if (read(fd, magic, sizeof(magic)) == sizeof(magic) &&
-	    magic[0] == 0x1f && magic[1] == 0x8b) {
+	if (fread(magic, 1, sizeof(magic), f) == sizeof(magic) &&
+	    magic[0] == 0x1f && magic[1] == 0x8b)
 		ret = hash_gzip_cpio(path, &sum);
-	} else if (!memcmp(magic, NEWC_MAGIC, 6) && lseek(fd, 0, SEEK_SET) == 0 &&
-		   (f = fdopen(dup(fd), "r"))) {
+	else if (!memcmp(magic, NEWC_MAGIC, 6) && !fseek(f, 0, SEEK_SET))
 		ret = hash_cpio(f, &sum);
-		fclose(f);
-	}
-	close(fd);
+	fclose(f);
 	return ret ? kcache_hash_file(h, path) : sum;
 }

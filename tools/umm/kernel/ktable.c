@@ -104,15 +104,27 @@ static void print_row(FILE *f, const char *label, char cells[][COMPARE_ERR_LEN],
 	}
 }
 
-/* The change of @key over the script, or "-". */
-static void delta_cell(char *cell, const struct compare_kvs *kv,
-		       const bool *have, const char *key)
+/* The change of @key over the script: false if a side lacks it. */
+static bool kv_delta(const struct compare_kvs *kv, const bool *have,
+		     const char *key, long long *d)
 {
 	const unsigned long long *a = have[0] ? compare_kv_find(&kv[0], key) : NULL;
 	const unsigned long long *b = have[1] ? compare_kv_find(&kv[1], key) : NULL;
 
-	if (a && b)
-		snprintf(cell, COMPARE_ERR_LEN, "%lld", (long long)(*b - *a));
+	if (!a || !b)
+		return false;
+	*d = *b - *a;
+	return true;
+}
+
+/* The change of @key over the script, or "-". */
+static void delta_cell(char *cell, const struct compare_kvs *kv,
+		       const bool *have, const char *key)
+{
+	long long d;
+
+	if (kv_delta(kv, have, key, &d))
+		snprintf(cell, COMPARE_ERR_LEN, "%lld", d);
 	else
 		strcpy(cell, "-");
 }
@@ -134,13 +146,11 @@ static bool moved(const struct parsed *p, int nr, const char *key)
 {
 	int i;
 
-	for (i = 0; i < nr; i++) {
-		char cell[COMPARE_ERR_LEN];
+	long long d;
 
-		delta_cell(cell, p[i].vm, p[i].have_vm, key);
-		if (strcmp(cell, "-") && strcmp(cell, "0"))
+	for (i = 0; i < nr; i++)
+		if (kv_delta(p[i].vm, p[i].have_vm, key, &d) && d)
 			return true;
-	}
 	return false;
 }
 
@@ -300,20 +310,16 @@ static bool probe_delta(const struct compare_side *s, const char *fn,
 static bool migrated(const struct parsed *p, const char *kind, long long *d)
 {
 	static const char * const fns[] = { "zs_page_migrate", "balloon_page_migrate" };
-	char cell[COMPARE_ERR_LEN];
 	long long n;
 	unsigned int i;
 
-	if (!p->side->is_linux) {
-		delta_cell(cell, p->migrated, p->have_migrated, kind);
-		return strcmp(cell, "-") && sscanf(cell, "%lld", d) == 1;
-	}
+	if (!p->side->is_linux)
+		return kv_delta(p->migrated, p->have_migrated, kind, d);
 	if (!strcmp(kind, "zsmalloc"))
 		return probe_delta(p->side, fns[0], d);
 	if (!strcmp(kind, "balloon"))
 		return probe_delta(p->side, fns[1], d);
-	delta_cell(cell, p->vm, p->have_vm, "pgmigrate_success");
-	if (!strcmp(cell, "-") || sscanf(cell, "%lld", d) != 1)
+	if (!kv_delta(p->vm, p->have_vm, "pgmigrate_success", d))
 		return false;
 	for (i = 0; i < COMPARE_ARRAY_SIZE(fns); i++)
 		if (probe_delta(p->side, fns[i], &n))

@@ -22,7 +22,7 @@
  * @fd: a connected socket
  * @stop: set by a signal handler to give up (may be NULL)
  */
-void compare_lb_init(struct compare_lb *lb, int fd, volatile int *stop)
+void compare_lb_init(struct compare_lb *lb, int fd, sig_atomic_t *stop)
 {
 	memset(lb, 0, sizeof(*lb));
 	lb->fd = fd;

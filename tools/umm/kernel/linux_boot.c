@@ -48,13 +48,11 @@ static void images_from(FILE *in, struct linux_prep *p)
 static void exec_mkinitramfs(const char *script, const char *out,
 			     const char *kver, int out_fd, int err_fd)
 {
-	char *argv[] = { (char *)script, (char *)out, (char *)kver, NULL };
-	char *bash[] = { "bash", (char *)script, (char *)out, (char *)kver, NULL };
-
 	dup2(out_fd, 1);
 	dup2(err_fd, 2);
-	execv(script, argv);
-	execv("/bin/bash", bash);
+	execl(script, script, out, kver, (char *)NULL);
+	/* Not executable (a copy that lost its mode): bash runs it. */
+	execl("/bin/bash", "bash", script, out, kver, (char *)NULL);
 	fprintf(stderr, "cannot run %s: %s\n", script, strerror(errno));
 	_exit(127);
 }
@@ -127,7 +125,7 @@ static int check_kernel(struct linux_prep *p)
 /* The kernel and initramfs: given, or made; each checked. */
 static int guest_images(const struct compare_opts *o, struct linux_prep *p)
 {
-	int err;
+	int err = 0;
 
 	p->kernel[0] = p->initrd[0] = '\0';
 	if (o->kernel) {
@@ -138,9 +136,11 @@ static int guest_images(const struct compare_opts *o, struct linux_prep *p)
 	}
 	if (o->initrd)
 		snprintf(p->initrd, sizeof(p->initrd), "%s", o->initrd);
-	else if ((err = run_mkinitramfs(o, o->kernel ? p->release : NULL, p)))
-		return err;
-	if (!o->kernel && (err = check_kernel(p)))
+	else
+		err = run_mkinitramfs(o, o->kernel ? p->release : NULL, p);
+	if (!err && !o->kernel)
+		err = check_kernel(p);
+	if (err)
 		return err;
 	if (access(p->initrd, R_OK)) {
 		fprintf(stderr, "umm: compare: initramfs '%s': %s\n", p->initrd,
@@ -196,7 +196,7 @@ static int look_in_cache(const struct compare_opts *o,
 }
 
 /* The boot's unique id: KVM's verdict holds until the host reboots. */
-static void boot_id(char *buf, size_t size)
+static void host_boot_id(char *buf, size_t size)
 {
 	FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
 
@@ -232,7 +232,7 @@ static bool try_kvm(const char *accel)
 		return false;
 	close(fd);
 	kvm_probe_path(path, sizeof(path));
-	boot_id(id, sizeof(id));
+	host_boot_id(id, sizeof(id));
 	f = path[0] ? fopen(path, "r") : NULL;
 	if (f) {
 		if (!fgets(line, sizeof(line), f))
@@ -248,7 +248,7 @@ static void kvm_failed(void)
 	FILE *f;
 
 	kvm_probe_path(path, sizeof(path));
-	boot_id(id, sizeof(id));
+	host_boot_id(id, sizeof(id));
 	f = path[0] ? fopen(path, "w") : NULL;
 	if (f) {
 		fprintf(f, "%s kvm did not boot the guest\n", id);
@@ -340,6 +340,7 @@ static int boot(struct linux_run *r, const struct linux_prep *p, bool kvm,
 			strerror(-err));
 		return err;
 	}
+	r->q.stop = r->o->stop;
 	err = qemu_connect(&r->q, CONNECT_MS);
 	if (!err) {
 		compare_lb_init(&r->data, r->q.data_fd, r->o->stop);

@@ -89,9 +89,14 @@ static void build_argv(const struct qemu *q, const struct qemu_opts *o,
 	snprintf(buf[3], 1024, "socket,id=data,path=%s,server=on,wait=off",
 		 q->data_path);
 	snprintf(buf[4], 1024, "unix:%s,server=on,wait=off", q->qmp_path);
-#define ARG(...) do { const char *_a[] = { __VA_ARGS__ }; size_t _i;	\
+#define ARG(...)							\
+	do {								\
+		const char * const _a[] = { __VA_ARGS__ };		\
+		size_t _i;						\
+									\
 		for (_i = 0; _i < COMPARE_ARRAY_SIZE(_a); _i++)		\
-			argv[n++] = (char *)_a[_i]; } while (0)
+			argv[n++] = (char *)_a[_i];			\
+	} while (0)
 	ARG(o->binary, "-M", "pc", "-accel", o->kvm ? "kvm" : "tcg",
 	    "-cpu", "max", "-m", buf[0], "-smp", "1");
 	ARG("-kernel", o->kernel, "-initrd", o->initrd, "-append", buf[1]);
@@ -198,7 +203,8 @@ static int connect_unix(const char *path)
  * @q: the machine
  * @timeout_ms: how long QEMU may take to make them
  *
- * Return: 0, -ETIMEDOUT, or -ECHILD when QEMU ended first.
+ * Return: 0, -ETIMEDOUT, -ECHILD when QEMU ended first, -EINTR when
+ * q->stop was set.
  */
 int qemu_connect(struct qemu *q, int timeout_ms)
 {
@@ -213,6 +219,8 @@ int qemu_connect(struct qemu *q, int timeout_ms)
 			break;
 		if (qemu_exited(q))
 			return -ECHILD;
+		if (q->stop && *q->stop)
+			return -EINTR;
 		if (compare_now() > deadline)
 			return -ETIMEDOUT;
 		usleep(20000);
