@@ -17,7 +17,8 @@
  *     command, a Ctrl-C (SIGINT) and a SIGTERM: one line, the status,
  *     and neither a process nor a file left behind (pgrep);
  *   - bad input: a wrong kernel path, a file that is not a kernel, QEMU
- *     not on $PATH, an initramfs maker that fails: one line each.
+ *     not on $PATH, an initramfs maker that fails, a parameter umm
+ *     refuses (Linux is not run then): one line each.
  *
  * Every test name contains "compare".
  */
@@ -531,6 +532,19 @@ TEST(compare_bad_kernel_path)
 			umm_binary(), e.kernel, e.dir, e.out, e.err));
 	EXPECT_EQ(1, lines_in(e.err, NULL));
 	EXPECT_NE(NULL, strstr(text_of(e.err), "/none': No such file or directory\n"));
+	EXPECT_EQ(0, leftovers(&e));
+	teardown(&e);
+}
+
+TEST(compare_bad_umm_parameter)
+{
+	struct env e;
+
+	ASSERT_EQ(0, setup(&e));
+	EXPECT_EQ(2, compare(&e, "mem=10M -c 'cat /proc/vmstat'"));
+	EXPECT_STREQ("umm: bad boot parameter 'mem=10M': at least 64M of memory is needed\n",
+		     text_of(e.err));
+	EXPECT_EQ(0, lines_in(e.log, "start"));
 	EXPECT_EQ(0, leftovers(&e));
 	teardown(&e);
 }

@@ -279,6 +279,12 @@ static int report(const struct compare_opts *o, struct compare_side *sides)
 	return status;
 }
 
+/* A bad parameter: then Linux is not worth a minute. */
+static bool umm_did_not_boot(const struct compare_side *s)
+{
+	return s->status == 2 && !s->file[0][CF_VMSTAT];
+}
+
 /* Both sides, Linux made ready first.  The exit status. */
 static int run_both(struct compare_opts *o, const struct compare_script *s)
 {
@@ -291,7 +297,11 @@ static int run_both(struct compare_opts *o, const struct compare_script *s)
 	if (err < 0)
 		return 2;
 	compare_run_umm(o, s, &sides[0]);
-	if (!compare_stop && err != 1)
+	if (umm_did_not_boot(&sides[0])) {
+		/* umm's own line says why: "umm: bad boot parameter ..." */
+		fprintf(stderr, "%s\n", sides[0].error);
+		err = -EINVAL;
+	} else if (!compare_stop && err != 1)
 		err = compare_run_linux(o, &prep, s, &sides[1]);
 	else
 		err = 0;
