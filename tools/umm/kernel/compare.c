@@ -166,19 +166,28 @@ static void default_opts(struct compare_opts *o, char **params)
 	o->stop = &compare_stop;
 }
 
-/*
- * Both sides fill pages from the same seed, and the cache needs a fixed
- * one: umm.seed=1 unless the user gave one.
- */
-static void add_seed(struct compare_params *p)
+/* @def, unless a parameter of the same name was given. */
+static void add_default(struct compare_params *p, const char *def)
 {
+	size_t len = strcspn(def, "=") + 1;
 	int i;
 
 	for (i = 0; i < p->nr; i++)
-		if (!strncmp(p->param[i], "umm.seed=", 9))
+		if (!strncmp(p->param[i], def, len))
 			return;
 	if (p->nr < MAX_PARAMS)
-		p->param[p->nr++] = "umm.seed=1";
+		p->param[p->nr++] = (char *)def;
+}
+
+/*
+ * Both sides fill pages from the same seed, and the cache needs a fixed
+ * one: umm.seed=1 unless the user gave one.  The guest has QEMU's
+ * balloon device: umm gets its own.
+ */
+static void add_defaults(struct compare_params *p)
+{
+	add_default(p, "umm.seed=1");
+	add_default(p, "virtio_balloon_dev.enable=1");
 }
 
 /* The command line; "compare" is one of its words.  0 or an exit status. */
@@ -195,7 +204,7 @@ static int parse(struct compare_opts *o, int argc, char **argv)
 	}
 	if (!o->script && !o->script_name)
 		return usage_error("%smissing -c 'CMDS' or run FILE", "");
-	add_seed(&o->params);
+	add_defaults(&o->params);
 	if (!o->mkinitramfs)
 		o->mkinitramfs = default_mkinitramfs();
 	return compare_translate_params(&o->params) ? 2 : 0;

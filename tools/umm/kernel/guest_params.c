@@ -4,7 +4,9 @@
  *
  * Both sides get the same memory: umm's mem= is the guest's -m (the
  * guest's own kernel and initramfs then hold memory that umm does not,
- * which the table shows as MemAvailable).  A parameter that Linux knows
+ * which the table shows as MemAvailable), and both have a virtio balloon
+ * (QEMU's device; umm's with virtio_balloon_dev.enable=1, which
+ * compare.c gives umm unless told otherwise).  A parameter that Linux knows
  * by the same name goes on the guest's kernel command line; the others
  * are umm's own (its seed, the series off, its device model) and are
  * listed in the Linux column's notes, never dropped silently.
@@ -109,6 +111,9 @@ int compare_translate_params(struct compare_params *p)
 			err = compare_parse_size_mib(a + 4, &p->mem_mib);
 			if (err)
 				fprintf(stderr, "umm: compare: bad size in '%s'\n", a);
+		} else if (!strcmp(a, "virtio_balloon_dev.enable=1")) {
+			/* QEMU's -device virtio-balloon-pci: the guest has it. */
+			continue;
 		} else if (is_linux_param(a)) {
 			err = add_word(p->append, sizeof(p->append), a);
 		} else {
