@@ -128,6 +128,8 @@ extern const char * const compare_file_names[NR_COMPARE_FILES];
 
 #define COMPARE_LABEL_LEN	64
 #define COMPARE_ERR_LEN		256
+#define COMPARE_PHASE_LEN	32
+#define COMPARE_MAX_PHASES	16
 
 struct compare_side {
 	char label[COMPARE_LABEL_LEN];	/* "umm", "Linux 6.1.0-57-amd64" */
@@ -142,6 +144,11 @@ struct compare_side {
 	char notes[COMPARE_ERR_LEN];	/* n/a commands, parameters left out */
 	char *transcript;		/* what the script printed */
 	size_t transcript_len;
+	struct compare_phase {
+		char name[COMPARE_PHASE_LEN];
+		double t;		/* seconds into the script */
+	} phase[COMPARE_MAX_PHASES];
+	int nr_phases;
 };
 
 void compare_side_init(struct compare_side *side, const char *label,
@@ -155,6 +162,7 @@ void compare_side_note(struct compare_side *side, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void compare_side_fail(struct compare_side *side, const char *cmd,
 		       const char *error);
+void compare_side_phase(struct compare_side *side, const char *cmd, double t);
 int compare_side_write(FILE *f, const struct compare_side *side);
 int compare_side_read(FILE *f, struct compare_side *side);
 
@@ -166,7 +174,7 @@ void compare_print_table(FILE *f, const struct compare_side *sides, int nr);
 
 /* ---- cache.c ----------------------------------------------------------- */
 
-#define KCACHE_FORMAT		1
+#define KCACHE_FORMAT		2
 
 struct kcache_key {
 	const char *script;

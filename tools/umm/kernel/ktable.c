@@ -227,6 +227,49 @@ static void time_rows(FILE *f, const struct parsed *p, int nr)
 	print_row(f, "MemAvailable at start", c[2], nr);
 }
 
+/* The first phase of @s named @name, or NULL. */
+static const struct compare_phase *phase_of(const struct compare_side *s,
+					    const char *name)
+{
+	int i;
+
+	for (i = 0; i < s->nr_phases; i++)
+		if (!strcmp(s->phase[i].name, name))
+			return &s->phase[i];
+	return NULL;
+}
+
+/* When each phase began on each side, by name, in the order first seen. */
+static void phase_rows(FILE *f, const struct parsed *p, int nr)
+{
+	char c[MAX_SIDES][COMPARE_ERR_LEN], label[64];
+	const char *name;
+	bool head = false;
+	int i, k, j, s;
+
+	for (i = 0; i < nr; i++)
+		for (k = 0; k < p[i].side->nr_phases; k++) {
+			name = p[i].side->phase[k].name;
+			for (j = 0; j < i && !phase_of(p[j].side, name); j++)
+				;
+			if (j < i || phase_of(p[i].side, name) != &p[i].side->phase[k])
+				continue;
+			if (!head)
+				fprintf(f, "phases, seconds into the script\n");
+			head = true;
+			for (s = 0; s < nr; s++) {
+				const struct compare_phase *ph = phase_of(p[s].side, name);
+
+				if (ph)
+					snprintf(c[s], COMPARE_ERR_LEN, "%.1f s", ph->t);
+				else
+					strcpy(c[s], "-");
+			}
+			snprintf(label, sizeof(label), "  %s", name);
+			print_row(f, label, c, nr);
+		}
+}
+
 /* "before -> after" of free blocks of @order, or of 2 MiB units (-1). */
 static void buddy_cell(char *cell, const struct parsed *p, int order)
 {
@@ -382,6 +425,7 @@ void compare_print_table(FILE *f, const struct compare_side *sides, int nr)
 		parse_side(&sides[i], &p[i]);
 	head_rows(f, p, nr);
 	time_rows(f, p, nr);
+	phase_rows(f, p, nr);
 	buddy_rows(f, p, nr);
 	fprintf(f, "/proc/vmstat, change over the script\n");
 	for (k = 0; k < COMPARE_ARRAY_SIZE(vm_keys); k++)

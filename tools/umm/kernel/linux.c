@@ -150,6 +150,7 @@ static int run_cmd(struct linux_run *r, const char *cmd)
 	case COMPARE_HOST_INFO:
 		return qmp_cmd(r, cmd, w);
 	case COMPARE_HOST_PHASE:
+		compare_side_phase(r->side, cmd, compare_now() - r->t0);
 		snprintf(name, sizeof(name), "%s", cmd + strcspn(cmd, " \t"));
 		compare_side_append(r->side, "==", 2);
 		compare_side_append(r->side, name, strlen(name));
@@ -166,9 +167,9 @@ static int run_cmd(struct linux_run *r, const char *cmd)
 /* The script, until a command fails; 0 or -errno (the guest is lost). */
 static int run_script(struct linux_run *r, const struct compare_script *s)
 {
-	double t0 = compare_now();
 	int i, st = 0;
 
+	r->t0 = compare_now();
 	for (i = 0; i < s->nr && st == 0; i++) {
 		compare_progress(r->o, "%s: %d/%d %.60s", r->side->label, i + 1,
 				 s->nr, s->cmd[i]);
@@ -176,7 +177,7 @@ static int run_script(struct linux_run *r, const struct compare_script *s)
 		if (r->o->stop && *r->o->stop)
 			st = -EINTR;
 	}
-	r->side->script_time = compare_now() - t0;
+	r->side->script_time = compare_now() - r->t0;
 	return st < 0 ? st : 0;
 }
 

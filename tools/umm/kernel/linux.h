@@ -16,6 +16,7 @@ struct linux_run {
 	struct qemu q;
 	struct compare_lb data, qmp;
 	struct qmp_balloon balloon;
+	double t0;		/* the script's start */
 };
 
 int linux_session(struct linux_run *r, const struct compare_script *s);

@@ -9,6 +9,7 @@
  *	umm-compare FORMAT
  *	label TEXT / wall S / script S / status N / failed CMD / error LINE
  *	notes TEXT
+ *	phase NAME SECONDS (any number)
  *	file before|after NAME LENGTH, then LENGTH bytes and a newline
  *	transcript LENGTH, likewise
  *	end
@@ -131,6 +132,25 @@ void compare_side_fail(struct compare_side *side, const char *cmd,
 	snprintf(side->error, sizeof(side->error), "%s", error);
 }
 
+/**
+ * compare_side_phase - a phase began (a `phase NAME` command)
+ * @side: the side
+ * @cmd: the command
+ * @t: seconds into the script
+ */
+void compare_side_phase(struct compare_side *side, const char *cmd, double t)
+{
+	struct compare_phase *p;
+	char name[COMPARE_PHASE_LEN];
+
+	if (side->nr_phases == COMPARE_MAX_PHASES ||
+	    sscanf(cmd, "phase %31s", name) != 1)
+		return;
+	p = &side->phase[side->nr_phases++];
+	snprintf(p->name, sizeof(p->name), "%s", name);
+	p->t = t;
+}
+
 static void write_blob(FILE *f, const char *head, const char *text, size_t len)
 {
 	fprintf(f, "%s %zu\n", head, len);
@@ -154,6 +174,8 @@ int compare_side_write(FILE *f, const struct compare_side *side)
 		"status %d\nfailed %s\nerror %s\nnotes %s\n", KCACHE_FORMAT,
 		side->label, side->wall, side->script_time, side->status,
 		side->failed_cmd, side->error, side->notes);
+	for (i = 0; i < side->nr_phases; i++)
+		fprintf(f, "phase %s %.3f\n", side->phase[i].name, side->phase[i].t);
 	for (w = 0; w < 2; w++)
 		for (i = 0; i < NR_COMPARE_FILES; i++) {
 			const char *t = side->file[w][i];
@@ -227,6 +249,19 @@ static int read_file_blob(FILE *f, struct compare_side *side, char *line)
 	return side->file[w][i] ? 0 : -EINVAL;
 }
 
+/* A "phase NAME SECONDS" line. */
+static int read_phase(struct compare_side *side, const char *line)
+{
+	struct compare_phase *p = &side->phase[side->nr_phases];
+	char end;
+
+	if (side->nr_phases == COMPARE_MAX_PHASES ||
+	    sscanf(line, "phase %31s %lf %c", p->name, &p->t, &end) != 2)
+		return -EINVAL;
+	side->nr_phases++;
+	return 0;
+}
+
 /* The "label ... notes" lines. */
 static int read_head(FILE *f, struct compare_side *side)
 {
@@ -253,7 +288,7 @@ static int read_head(FILE *f, struct compare_side *side)
 /**
  * compare_side_read - a side from what compare_side_write() wrote
  * @f: where from
- * @side: filled in (its texts freed on error)
+ * @side: made anew from it (and left empty on error)
  *
  * Return: 0, or -EINVAL if @f does not hold a whole side.
  */
@@ -261,11 +296,16 @@ int compare_side_read(FILE *f, struct compare_side *side)
 {
 	char line[128];
 	size_t len;
-	int err = read_head(f, side);
+	int err;
+
+	compare_side_init(side, "", true);
+	err = read_head(f, side);
 
 	while (!err) {
 		if (!fgets(line, sizeof(line), f)) {
 			err = -EINVAL;
+		} else if (!strncmp(line, "phase ", 6)) {
+			err = read_phase(side, line);
 		} else if (!strncmp(line, "file ", 5)) {
 			err = read_file_blob(f, side, line);
 		} else if (sscanf(line, "transcript %zu", &len) == 1 &&

@@ -111,6 +111,7 @@ static void umm_child(const struct compare_params *p, char *text, int out,
 /* What the parent has read of the child's output so far. */
 struct umm_reader {
 	struct compare_side *side;
+	const struct compare_script *s;
 	int when, file;		/* the file being read, or file -1 */
 	char *buf;
 	size_t len;
@@ -157,6 +158,10 @@ static void marker(struct umm_reader *r, const char *m)
 	} else if (sscanf(m, "CMD %d", &r->cmd) == 1) {
 		if (!r->t_first)
 			r->t_first = compare_now();
+		if (r->cmd >= 0 && r->cmd < r->s->nr &&
+		    compare_where(r->s->cmd[r->cmd]) == COMPARE_HOST_PHASE)
+			compare_side_phase(r->side, r->s->cmd[r->cmd],
+					   compare_now() - r->t_first);
 	} else if (!strncmp(m, "AFTER", 5)) {
 		r->after = true;
 		r->t_after = compare_now();
@@ -226,7 +231,7 @@ static void umm_status(struct compare_side *side, const struct umm_reader *r,
 int compare_run_umm(const struct compare_opts *o,
 		    const struct compare_script *s, struct compare_side *side)
 {
-	struct umm_reader r = { .side = side, .file = -1, .cmd = -1 };
+	struct umm_reader r = { .side = side, .s = s, .file = -1, .cmd = -1 };
 	char *text = compare_umm_text(&o->params, s);
 	FILE *err = tmpfile(), *in;
 	double t0 = compare_now();
