@@ -398,6 +398,15 @@ TEST(compare_table)
 	text = table(sides, 2);
 	EXPECT_NE(NULL, strstr(text, "Linux 6.1.0-57-amd64 (cached)"));
 	free(text);
+
+	/* A side that ended in the middle of a command. */
+	sides[0].status = 2;
+	strcpy(sides[0].failed_cmd, "fill a");
+	strcpy(sides[0].error, "umm ended by signal 11");
+	text = table(sides, 2);
+	EXPECT_TRUE(row_has(row(text, "status"), "did not finish: fill a", "failed:"));
+	EXPECT_TRUE(row_has(row(text, "its error"), "umm ended by signal 11", "umm: alloc"));
+	free(text);
 	compare_side_free(&sides[0]);
 	compare_side_free(&sides[1]);
 }

@@ -183,6 +183,9 @@ static void status_cell(char *cell, const struct compare_side *s)
 		snprintf(cell, COMPARE_ERR_LEN, "ok%s", s->cached ? " (cached)" : "");
 	else if (s->status == 1)
 		snprintf(cell, COMPARE_ERR_LEN, "failed: %.200s", s->failed_cmd);
+	else if (s->failed_cmd[0])
+		snprintf(cell, COMPARE_ERR_LEN, "did not finish: %.200s",
+			 s->failed_cmd);
 	else
 		snprintf(cell, COMPARE_ERR_LEN, "did not run");
 }

@@ -213,10 +213,14 @@ static void umm_status(struct compare_side *side, const struct umm_reader *r,
 		compare_side_fail(side, s->cmd[r->cmd], error);
 		return;
 	}
-	/* Not one of the script's commands: umm did not run it. */
+	/* umm did not boot, or ended otherwise than a console does. */
 	side->status = 2;
-	snprintf(side->failed_cmd, sizeof(side->failed_cmd), "%s",
-		 r->cmd < 0 ? "umm did not boot" : "reading the files after");
+	snprintf(side->failed_cmd, sizeof(side->failed_cmd), "%.200s",
+		 r->cmd < 0 ? "umm did not boot" :
+		 r->after ? "reading the files after" : s->cmd[r->cmd]);
+	if (status > 128 && !error[0])
+		snprintf(error, sizeof(error), "umm ended by signal %d",
+			 status - 128);
 	snprintf(side->error, sizeof(side->error), "%s", error);
 }
 
