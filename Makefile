@@ -51,7 +51,7 @@ KTOOLS	:= .kernel-tools
 DIRS := arch/user/os arch/user/kernel init kernel kernel/sched kernel/time \
 	kernel/locking kernel/trace lib mm fs fs/proc fs/debugfs fs/sysfs \
 	block drivers/block/zram drivers/virtio arch/user/drivers samples/movable \
-	tools/umm
+	tools/umm tools/umm/kernel
 
 GCC_INC := $(shell $(CC) -print-file-name=include)
 

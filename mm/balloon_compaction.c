@@ -96,7 +96,10 @@ struct page *balloon_page_dequeue(struct balloon_dev_info *b_dev_info)
 	list_for_each_entry_safe(page, tmp, &b_dev_info->pages, lru) {
 		if (!trylock_page(page))
 			continue;
-		/* Taken by the VM between our look and the lock. */
+		/*
+		 * Defensive: the VM isolates a balloon page under pages_lock
+		 * and takes it off this list, so no page here can be isolated.
+		 */
 		if (PageIsolated(page)) {
 			unlock_page(page);
 			continue;

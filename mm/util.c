@@ -14,9 +14,10 @@
  * page->mapping is read once: it can change under a caller that does
  * not hold the page lock (a movable page's driver may release it), and
  * testing the tag bits and stripping them must look at the same value.
- * The 4.8 review asked for READ_ONCE() here and settled without it
- * because every caller then held the lock; umm calls it from lockless
- * scanners too, so the single read is kept.
+ * 4.8 already had lockless callers: compaction's migrate scanner asks
+ * page_mapping() of pages it neither owns nor locks (the racy "pinned
+ * anonymous page" check before it isolates).  READ_ONCE() was raised in
+ * the series' review and dropped as a non-issue; umm keeps the one read.
  *
  * Return: NULL for anonymous pages and pages without a mapping; for a
  * non-LRU movable page, the driver's address_space with the tag removed

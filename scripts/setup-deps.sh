@@ -6,7 +6,7 @@ set -e
 
 # clang and libclang-rt-14-dev (libFuzzer, the sanitizers' runtimes) and
 # llvm-14 (llvm-symbolizer, for stacks with names) are for make fuzz.
-# The rest is for './umm compare' (Documentation/umm/compare.rst): Debian's
+# The rest is for './umm compare' (compare.rst in Documentation/umm/): Debian's
 # own kernel under QEMU, its headers for our helper module, and busybox,
 # cpio and kmod for the guest's initramfs.
 PKGS="make gcc libc6-dev liblz4-dev libzstd-dev liblzo2-dev sparse coccinelle

@@ -4,7 +4,9 @@
  *
  * main_user.c hands these command lines to tools/umm/ instead of booting
  * the kernel in its own process: `umm scenario` (scenario.c) boots it in
- * child processes, `umm report` (report_cmd.c) does not boot it at all.
+ * child processes, `umm report` (report_cmd.c) does not boot it at all,
+ * `umm compare` (tools/umm/kernel/compare.c) boots umm in a child process
+ * and Linux under QEMU.
  */
 #ifndef _TOOLS_UMM_COMMANDS_H
 #define _TOOLS_UMM_COMMANDS_H
@@ -14,5 +16,8 @@ int scenario_main(int argc, char **argv);
 
 int report_wanted(int argc, char **argv);
 int report_main(int argc, char **argv);
+
+int compare_wanted(int argc, char **argv);
+int compare_main(int argc, char **argv);
 
 #endif /* _TOOLS_UMM_COMMANDS_H */

@@ -13,6 +13,9 @@ int main(int argc, char **argv)
 	/* A saved report made again: no kernel at all. */
 	if (report_wanted(argc - 1, argv + 1))
 		return report_main(argc - 1, argv + 1);
+	/* umm beside Linux under QEMU: see tools/umm/kernel/compare.c. */
+	if (compare_wanted(argc - 1, argv + 1))
+		return compare_main(argc - 1, argv + 1);
 	/* Scenarios run in child processes: see tools/umm/runner.c. */
 	if (scenario_wanted(argc - 1, argv + 1))
 		return scenario_main(argc - 1, argv + 1);

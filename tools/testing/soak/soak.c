@@ -48,10 +48,11 @@
  *     is freed (tasks exited, swapoff, zram reset, balloon deflated,
  *     driver at 0 pages, per-cpu lists drained); no taint;
  *
- * and each boot must have seen a release find a driver page isolated.
  * The soak as a whole must have done what it is for: pages of each of
  * the four kinds migrated, swap out and in, direct compaction stalls,
- * kcompactd woken, balloon pages migrated.  A boot still running five
+ * kcompactd woken, balloon pages migrated, and a release that found a
+ * driver page isolated (a race window: a short boot on a loaded machine
+ * may miss it, so it is not asked of each boot).  A boot still running five
  * minutes past its time is aborted by a watchdog that says what each
  * thread was doing; a task killed by the OOM killer fails the boot with
  * the state of memory at that moment.
@@ -1453,9 +1454,6 @@ static int boot_child(int fd)
 	printf("# pgmigrate_success %ld, pgmigrate_fail %ld; boot %.1f s\n",
 	       res->events[EV_PGMIGRATE_SUCCESS], res->events[EV_PGMIGRATE_FAIL],
 	       res->boot_s);
-	if (res->released_isolated <= 0)
-		soak_fail(-1, "no release ever found a page isolated (released_isolated %ld)",
-			  res->released_isolated);
 	return atomic_read(&soak.failures) ? BOOT_FAILED : BOOT_PASSED;
 }
 
@@ -1606,6 +1604,12 @@ static void run_boot(int b, struct boot_outcome *o)
 {
 	u64 now = now_ms(), end = run.start_ms + run.seconds * 1000;
 	u64 share = end > now ? (end - now) / (run.nr_boots - b) : 0;
+
+	/*
+	 * On a loaded machine (sanitizers, other jobs) early boots can eat
+	 * the later ones' time: each gets at least a quarter of a fair share.
+	 */
+	share = max_t(u64, share, run.seconds * 1000 / run.nr_boots / 4);
 	struct soak_msg msg;
 	int fds[2], status;
 	pid_t pid;
@@ -1746,6 +1750,11 @@ static bool totals(struct boot_outcome *out)
 			continue;
 		printf("# FAIL: %s stayed 0: the soak did not exercise it\n",
 		       event_names[must[i]]);
+		failed = true;
+	}
+	/* A race window: one boot may miss it, the soak as a whole may not. */
+	if (released <= 0) {
+		printf("# FAIL: no release ever found a page isolated (released_isolated 0)\n");
 		failed = true;
 	}
 	if (run.target && kinds_total(kinds) < run.target) {

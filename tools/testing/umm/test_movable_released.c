@@ -2,9 +2,11 @@
 /*
  * tools/testing/umm/test_movable_released.c - movable pages released while isolated
  *
- * The three places where the VM notices a page its driver released while
- * the VM had it isolated (unmap_and_move(), move_to_new_page(),
- * putback_movable_pages()): such a page is freed, not migrated. *
+ * The four places where the VM notices a page its driver released while
+ * the VM had it isolated (unmap_and_move() before it starts and on its
+ * failure path, move_to_new_page(), putback_movable_pages()): such a
+ * page is freed, not migrated.
+ *
  * Every test name contains "movable", so that `make check TESTS=movable`
  * runs all of them; movable_test.h has what the files share.
  */

@@ -121,6 +121,8 @@ static bool valid_how(const char *how, char *why, size_t size)
 {
 	unsigned long long n;
 
+	if (!strcmp(how, "all") || !strcmp(how, "half"))
+		return true;
 	if (!strncmp(how, "every=", 6)) {
 		if (!parse_uint(how + 6, 10, ~0UL, &n) && n)
 			return true;
@@ -129,8 +131,6 @@ static bool valid_how(const char *how, char *why, size_t size)
 		if (!parse_uint(how + 7, 10, 100, &n))
 			return true;
 		snprintf(why, size, "bad '%s' (random=PCT, 0 to 100)", how);
-	} else if (!strcmp(how, "all") || !strcmp(how, "half")) {
-		return true;
 	} else {
 		snprintf(why, size, "bad '%s' (all, half, every=N or random=PCT)",
 			 how);
