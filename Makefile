@@ -117,7 +117,7 @@ else
 UMM	:= $(OBJ)/umm
 endif
 
-.PHONY: all run check bench clean setup tools checkpatch coccicheck kerneldoc \
+.PHONY: all run compare-kernel check bench clean setup tools checkpatch coccicheck kerneldoc \
 	tests FORCE
 
 all: $(UMM) $(if $(CC_IS_CLANG),,libumm.a)
@@ -183,6 +183,12 @@ include tools/fuzz/Makefile
 run: setup
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)./umm
+
+# The flagship beside Debian's own kernel under QEMU
+# (Documentation/umm/compare.rst): three columns, and the report.
+compare-kernel: setup
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)./umm scenario zram-frag --ab --kernel
 
 # TESTS=pattern runs only the tests whose name contains it; for harness
 # binaries a pattern naming a test inside them runs just those tests.

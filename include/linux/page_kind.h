@@ -8,7 +8,6 @@
 #include <linux/atomic.h>
 
 struct page;
-struct address_space_operations;
 
 /*
  * Who holds a page, for memory maps and the counts of migrated pages.

@@ -16,10 +16,10 @@ const char *report_run_label(const struct scenario_run *runs, int i)
 	return runs[i].label[0] ? runs[i].label : (i ? "run 2" : "run 1");
 }
 
-/* A report shows one or two runs; 0 means there is nothing to show. */
+/* A report shows 1 to REPORT_MAX_RUNS runs; 0: there is nothing to show. */
 int report_clamp_runs(int nr)
 {
-	return nr < 1 ? 0 : nr > 2 ? 2 : nr;
+	return nr < 1 ? 0 : nr > REPORT_MAX_RUNS ? REPORT_MAX_RUNS : nr;
 }
 
 const struct report_stat *report_find_stat(const struct scenario_run *run,

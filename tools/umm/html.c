@@ -50,6 +50,22 @@ static void html_head(FILE *f, const struct report *rep)
 		fputs("</b>", f);
 	}
 	fputs(", same scenario, same seed.</p>\n", f);
+	for (i = 0; i < rep->nr; i++) {
+		const struct scenario_run *run = &rep->runs[i];
+
+		if (!run->linux_release[0])
+			continue;
+		fputs("<p><b>", f);
+		xml_puts(f, report_run_label(rep->runs, i));
+		fputs("</b> is the same script in Debian's Linux ", f);
+		xml_puts(f, run->linux_release);
+		fputs(" under QEMU (<code>umm scenario --kernel</code>, "
+		      "Documentation/umm/compare.rst): its figures are what "
+		      "/proc/buddyinfo, /proc/vmstat and kprobes on the drivers' "
+		      "migration callbacks said, its times are QEMU's.  It has no "
+		      "memory maps: Linux has no file that says what owns each "
+		      "page, and the maps are umm's alone.</p>\n", f);
+	}
 }
 
 /* Run @i's map @label, inline and linked to its own file; or a note. */
@@ -68,6 +84,8 @@ static void html_map_cell(FILE *f, const struct report *rep, int i,
 		report_slug(file, REPORT_NAME_LEN, m->label);
 		fprintf(f, "<br/><a href=\"map-%s-%s.svg\">map-%s-%s.svg</a>",
 			rep->slugs[i], file, rep->slugs[i], file);
+	} else if (rep->runs[i].linux_release[0]) {
+		fputs("(no map: umm's alone)", f);
 	} else {
 		fputs("(no map &#8220;", f);
 		xml_puts(f, label);
@@ -140,10 +158,14 @@ static void html_table(FILE *f, const struct report *rep)
 	fputs("</table>\n", f);
 }
 
-/* One chart per run, on scales that fit them all. */
+/*
+ * One chart per run, on scales that fit them all; the time scale is
+ * shared by the umm runs, and by the Linux runs, but not across: a run
+ * under QEMU takes a hundred times longer.
+ */
 static void html_charts(FILE *f, const struct report *rep)
 {
-	double tmax = 0, ymax = 0;
+	double tmax[2] = { 0, 0 }, ymax = 0;
 	unsigned int s;
 	int i;
 
@@ -153,20 +175,21 @@ static void html_charts(FILE *f, const struct report *rep)
 	      "phases.</p>\n<table class=\"side\"><tr>", f);
 	for (i = 0; i < rep->nr; i++) {
 		const struct scenario_run *run = &rep->runs[i];
+		double *t = &tmax[!!run->linux_release[0]];
 
 		for (s = 0; s < run->nr_samples; s++) {
 			const struct report_buddy *b = &run->samples[s];
 			double total = report_free_total(b);
 
-			tmax = b->t > tmax ? b->t : tmax;
+			*t = b->t > *t ? b->t : *t;
 			ymax = total > ymax ? total : ymax;
 		}
-		tmax = run->wall > tmax ? run->wall : tmax;
+		*t = run->wall > *t ? run->wall : *t;
 	}
 	for (i = 0; i < rep->nr; i++) {
 		fputs("<td>", f);
 		svg_chart(f, &rep->runs[i], report_run_label(rep->runs, i),
-			  tmax, ymax);
+			  tmax[!!rep->runs[i].linux_release[0]], ymax);
 		fputs("</td>", f);
 	}
 	fputs("</tr></table>\n", f);

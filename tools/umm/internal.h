@@ -44,7 +44,7 @@ int report_phase_names(const struct scenario_run *runs, int nr,
 struct row {
 	const char *section;	/* set on the first row of a section */
 	char label[ROW_LABEL_LEN];
-	char cell[2][CELL_LEN];
+	char cell[REPORT_MAX_RUNS][CELL_LEN];
 };
 
 struct rows {

@@ -111,6 +111,9 @@ static void json_run(FILE *f, const struct scenario_run *runs, int i)
 
 	fputs(i ? ",\n    {\n      \"label\": " : "\n    {\n      \"label\": ", f);
 	json_str(f, report_run_label(runs, i));
+	/* "umm", or the Linux release the run was made in (--kernel). */
+	fputs(",\n      \"kernel\": ", f);
+	json_str(f, run->linux_release[0] ? run->linux_release : "umm");
 	fprintf(f, ",\n      \"ended\": %s,\n      \"exit_status\": %d,\n"
 		"      \"wall\": %.3f,\n      ",
 		run->ended ? "true" : "false", run->exit_status, run->wall);

@@ -14,6 +14,7 @@
  *   # run 1 series on          its place in the report, and its label
  *   # wall 10.183012733        seconds, the whole run
  *   # status 0                 its exit status
+ *   # linux 6.1.0-57-amd64     a run in Linux (--kernel): its release
  *   0.061234 @ phase setup     seconds, then the line the kernel printed
  *   ...
  *
@@ -76,6 +77,8 @@ void report_write_record(FILE *f, const struct report *rep, int i)
 		"# scenario %s\n# seed %lu\n# run %d %s\n# wall %.17g\n"
 		"# status %d\n", rep->scenario, rep->seed, i + 1,
 		report_run_label(rep->runs, i), run->wall, run->exit_status);
+	if (run->linux_release[0])
+		fprintf(f, "# linux %s\n", run->linux_release);
 	fwrite(run->record, 1, run->record_len, f);
 }
 
@@ -119,7 +122,7 @@ static int parse_number(const char *s, unsigned long long max,
 static int parse_place(const char *s, struct scenario_run *run,
 		       struct report_origin *o)
 {
-	if ((s[0] != '1' && s[0] != '2') || s[1] != ' ')
+	if (s[0] < '1' || s[0] > '0' + REPORT_MAX_RUNS || s[1] != ' ')
 		return -EINVAL;
 	o->place = s[0] - '0';
 	return copy_text(run->label, sizeof(run->label), s + 2);
@@ -146,6 +149,9 @@ static int read_header(char *line, struct scenario_run *run,
 	}
 	if (!strcmp(key, "run"))
 		return parse_place(val, run, o);
+	if (!strcmp(key, "linux"))
+		return copy_text(run->linux_release, sizeof(run->linux_release),
+				 val);
 	if (!strcmp(key, "wall"))
 		return parse_seconds(val, &run->wall, &end) || *end ? -EINVAL : 0;
 	if (!strcmp(key, "status")) {

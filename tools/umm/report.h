@@ -40,10 +40,11 @@
 #include <asm/kernel_entry.h>
 
 #define REPORT_MAX_ORDER	RECORD_NR_ORDERS
+#define REPORT_MAX_RUNS		3	/* on, off, Linux */
 #define REPORT_MAX_PHASES	32
 #define REPORT_MAX_SAMPLES	64
 #define REPORT_MAX_MAPS		8
-#define REPORT_MAX_STATS	64
+#define REPORT_MAX_STATS	256
 #define REPORT_NAME_LEN		32
 #define REPORT_MAX_KINDS	32
 #define REPORT_DESC_LEN		48
@@ -85,6 +86,8 @@ struct report_kind {
 /* One run of a scenario. */
 struct scenario_run {
 	char label[REPORT_NAME_LEN];	/* "series on", "series off" */
+	/* A run in Linux under QEMU (--kernel): its release; else "". */
+	char linux_release[REPORT_NAME_LEN];
 	unsigned long long alloc_ok[REPORT_MAX_ORDER];
 	unsigned long long alloc_total[REPORT_MAX_ORDER];
 	unsigned int nr_phases, nr_samples, nr_maps, nr_stats, nr_kinds;
@@ -136,7 +139,7 @@ int report_read_record(const char *path, struct scenario_run *run,
 /* Free what parsing allocated (maps, the record), not @run itself. */
 void report_free_run(struct scenario_run *run);
 
-/* The side-by-side table of @nr (1 or 2) runs. */
+/* The side-by-side table of @nr (1 to REPORT_MAX_RUNS) runs. */
 void report_print_table(FILE *f, const char *scenario, unsigned long seed,
 			const struct scenario_run *runs, int nr);
 

@@ -3,7 +3,7 @@
  * tools/umm/report_cmd.c - umm report: a report made again from its records
  *
  *	umm report [--report OUT] DIR
- *	umm report [--report OUT] RECORD [RECORD]
+ *	umm report [--report OUT] RECORD [RECORD [RECORD]]
  *
  * A report directory keeps each run's record (record-RUN.txt, see
  * record_file.c).  From them this prints the same table and writes the
@@ -12,8 +12,8 @@
  *
  * DIR: the records in it, in their runs' order; the report is written
  * in DIR again unless --report names another place.  RECORD files: one
- * run, or two side by side in the order given (so any two runs of one
- * scenario and seed can be compared); the report goes to OUT,
+ * run, or up to three side by side in the order given (so any runs of
+ * one scenario and seed can be compared); the report goes to OUT,
  * ./umm-report/ by default, as the runner's does.
  */
 #include <dirent.h>
@@ -27,7 +27,7 @@
 #include "commands.h"
 #include "internal.h"
 
-#define MAX_RECORDS	2
+#define MAX_RECORDS	REPORT_MAX_RUNS
 #define DEFAULT_REPORT	"umm-report"
 
 struct report_cmd {
@@ -63,7 +63,7 @@ static int add_path(struct report_cmd *c, const char *path)
 		return 0;
 	}
 	if (c->nr == MAX_RECORDS)
-		return usage_error("%sat most two records side by side", "");
+		return usage_error("%sat most three records side by side", "");
 	snprintf(c->path[c->nr++], PATH_MAX, "%s", path);
 	return 0;
 }
@@ -96,6 +96,11 @@ static int parse(struct report_cmd *c, int argc, char **argv)
 	return 0;
 }
 
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
 /* The records in the report directory, in name order. */
 static int find_records(struct report_cmd *c)
 {
@@ -119,16 +124,10 @@ static int find_records(struct report_cmd *c)
 	}
 	closedir(d);
 	if (!c->nr || many)
-		return usage_error(many ? "'%s' holds more than two run records" :
+		return usage_error(many ? "'%s' holds more than three run records" :
 				   "'%s' holds no run records (record-*.txt)",
 				   c->dir);
-	if (c->nr == 2 && strcmp(c->path[0], c->path[1]) > 0) {
-		char tmp[PATH_MAX];
-
-		memcpy(tmp, c->path[0], PATH_MAX);
-		memcpy(c->path[0], c->path[1], PATH_MAX);
-		memcpy(c->path[1], tmp, PATH_MAX);
-	}
+	qsort(c->path, c->nr, sizeof(c->path[0]), by_name);
 	return 0;
 }
 
@@ -154,17 +153,22 @@ static int load(const struct report_cmd *c, struct scenario_run *runs,
 }
 
 /* A directory's runs go back to their places in the report. */
-static void order_runs(struct scenario_run *runs, struct report_origin *o)
+static void order_runs(struct scenario_run *runs, struct report_origin *o,
+		       int nr)
 {
-	struct scenario_run run = runs[0];
-	struct report_origin first = o[0];
+	struct scenario_run run;
+	struct report_origin origin;
+	int i, j;
 
-	if (o[0].place <= o[1].place)
-		return;
-	runs[0] = runs[1];
-	runs[1] = run;
-	o[0] = o[1];
-	o[1] = first;
+	for (i = 1; i < nr; i++)
+		for (j = i; j > 0 && o[j - 1].place > o[j].place; j--) {
+			run = runs[j];
+			runs[j] = runs[j - 1];
+			runs[j - 1] = run;
+			origin = o[j];
+			o[j] = o[j - 1];
+			o[j - 1] = origin;
+		}
 }
 
 /**
@@ -200,8 +204,8 @@ int report_main(int argc, char **argv)
 		err = find_records(&c);
 	if (!err)
 		err = load(&c, runs, o);
-	if (!err && c.dir && c.nr == 2)
-		order_runs(runs, o);
+	if (!err && c.dir)
+		order_runs(runs, o, c.nr);
 	if (!err) {
 		report_print_table(stdout, o[0].scenario, o[0].seed, runs, c.nr);
 		err = report_write(c.out, o[0].scenario, o[0].seed, runs, c.nr);

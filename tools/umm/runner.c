@@ -234,6 +234,16 @@ static int end_child(const struct runner *r, struct scenario_run *run,
 	return -EIO;
 }
 
+/* A run's column head; beside Linux (--kernel), it names umm. */
+static const char *run_label(const struct runner *r, int off)
+{
+	if (!r->ab)
+		return r->kernel ? "umm" : "run";
+	if (r->kernel)
+		return off ? "umm series off" : "umm series on";
+	return off ? "series off" : "series on";
+}
+
 /**
  * runner_run - run the scenario once, in a child process
  * @r: the scenario and its parameters
@@ -251,8 +261,7 @@ int runner_run(const struct runner *r, int off, struct scenario_run *run)
 	int err;
 
 	memset(run, 0, sizeof(*run));
-	snprintf(run->label, sizeof(run->label), "%s",
-		 !r->ab ? "run" : off ? "series off" : "series on");
+	snprintf(run->label, sizeof(run->label), "%s", run_label(r, off));
 	pid = start_child(r, off, &in);
 	if (pid < 0)
 		return pid;

@@ -23,6 +23,7 @@ struct runner {
 	unsigned long seed;
 	const char *report;
 	int ab;
+	int kernel;			/* --kernel: a Linux column too */
 	int nr_params;
 	char *params[RUNNER_MAX_ARGS];
 	int tty;

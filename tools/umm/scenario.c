@@ -2,8 +2,8 @@
 /*
  * tools/umm/scenario.c - run a scenario, or two of it side by side
  *
- *	umm [scenario NAME|FILE.umm] [--ab] [--seed N] [--report DIR]
- *	    [param=value ...]
+ *	umm [scenario NAME|FILE.umm] [--ab] [--kernel] [--seed N]
+ *	    [--report DIR] [param=value ...]
  *
  * Each run is a child process that boots the kernel (runner.c); at the
  * end the parent prints the table and writes the report (report.h).  With
@@ -13,7 +13,8 @@
  * record names (zsmalloc.movable=0, ...: the drivers' pages as they were
  * before the series).  If a kind whose pages migrated has no off switch,
  * the second run would be the first again: it is not made, and a line
- * says why.
+ * says why.  With --kernel the same script runs in Linux under QEMU as
+ * well, a column of its own (tools/umm/kernel/kscenario.c).
  */
 #include <errno.h>
 #include <limits.h>
@@ -25,6 +26,7 @@
 
 #include "runner.h"
 #include "commands.h"
+#include "kernel/compare.h"
 
 #define DEFAULT_SCENARIO "zram-frag"
 #define DEFAULT_REPORT	"umm-report"
@@ -94,6 +96,8 @@ static int parse_arg(struct runner *r, int argc, char **argv, int *i)
 		r->name = argv[*i];
 	} else if (!strcmp(a, "--ab")) {
 		r->ab = 1;
+	} else if (!strcmp(a, "--kernel")) {
+		r->kernel = 1;
 	} else if (!strcmp(a, "--seed")) {
 		if (++*i == argc)
 			return usage_error("%s: missing seed", a);
@@ -138,7 +142,7 @@ static int parse(struct runner *r, int argc, char **argv)
 	if (!r->s)
 		return usage_error("unknown scenario '%s' (see 'umm scenarios', or give a FILE.umm)",
 				   r->name);
-	if (!r->report && r->ab)
+	if (!r->report && (r->ab || r->kernel))
 		r->report = DEFAULT_REPORT;
 	return 0;
 }
@@ -166,7 +170,7 @@ int scenario_wanted(int argc, char **argv)
 static int show(const struct runner *r, const struct scenario_run *runs,
 		int nr)
 {
-	if (r->ab || r->report)
+	if (r->ab || r->kernel || r->report)
 		report_print_table(stdout, r->name, r->seed, runs, nr);
 	if (!r->report)
 		return 0;
@@ -174,6 +178,38 @@ static int show(const struct runner *r, const struct scenario_run *runs,
 		return 2;
 	printf("report: %s/index.html\n", r->report);
 	return 0;
+}
+
+/*
+ * The scenario's Linux side made ready (its boot parameters and the
+ * user's, the umm runs' seed), before umm runs; NULL after saying why
+ * not.
+ */
+static struct kscenario *prepare_kernel(const struct runner *r)
+{
+	char *params[RUNNER_MAX_ARGS];
+	struct compare_scenario cs = {
+		.name = r->name, .text = r->s->text, .params = params,
+		.seed = r->seed,
+	};
+	int i;
+
+	cs.nr_params = scenario_header_words(r->s, "boot", params, 0,
+					    RUNNER_MAX_ARGS - r->nr_params,
+					    NULL);
+	for (i = 0; i < r->nr_params; i++)
+		params[cs.nr_params++] = r->params[i];
+	return compare_scenario_prepare(&cs);
+}
+
+/* The Linux column: compare_scenario_run()'s status. */
+static int run_kernel(const struct runner *r, struct kscenario *k,
+		      struct scenario_run *run)
+{
+	if (r->tty)
+		printf("Linux: the scenario under QEMU (a minute or more; cached after)\n");
+	fflush(stdout);
+	return compare_scenario_run(k, run);
 }
 
 /**
@@ -185,8 +221,9 @@ static int show(const struct runner *r, const struct scenario_run *runs,
  */
 int scenario_main(int argc, char **argv)
 {
-	struct scenario_run runs[2];
-	int nr, i, err = 0, no_ab = 0;
+	struct scenario_run runs[REPORT_MAX_RUNS];
+	int nr, i, err = 0, no_ab = 0, kst = 0;
+	struct kscenario *k = NULL;
 	struct runner r;
 
 	memset(runs, 0, sizeof(runs));
@@ -196,10 +233,16 @@ int scenario_main(int argc, char **argv)
 	if (r.report && check_report_dir(r.report))
 		return 2;
 	r.tty = isatty(1);
+	if (r.kernel) {
+		k = prepare_kernel(&r);
+		if (!k)
+			return 2;
+	}
 	nr = r.ab ? 2 : 1;
-	if (r.ab)
-		printf("umm: scenario %s, seed %lu: series on, then off\n",
-		       r.name, r.seed);
+	if (r.ab || r.kernel)
+		printf("umm: scenario %s, seed %lu: %s%s\n", r.name, r.seed,
+		       r.ab ? "series on, then off" : "umm",
+		       r.kernel ? ", then Linux" : "");
 	err = runner_run(&r, 0, &runs[0]);
 	if (!err && r.ab && runner_off_switches(&r, &runs[0])) {
 		nr = 1;		/* the one run, and the line that said why */
@@ -207,11 +250,18 @@ int scenario_main(int argc, char **argv)
 	}
 	if (!err && nr == 2)
 		err = runner_run(&r, 1, &runs[1]);
+	if (!err && k) {
+		kst = run_kernel(&r, k, &runs[nr]);
+		if (kst <= 1)
+			nr++;
+	} else {
+		compare_scenario_free(k);
+	}
 	if (!err)
-		err = show(&r, runs, nr) ? : no_ab;
+		err = show(&r, runs, nr) ? : kst ? : no_ab;
 	else
 		err = 1;
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < REPORT_MAX_RUNS; i++)
 		report_free_run(&runs[i]);
 	free((char *)r.file.text);
 	return err;

@@ -273,12 +273,13 @@ static int max(int a, int b)
 
 /* The widths of the label column and of each run's column. */
 static void column_widths(const struct rows *r, const struct scenario_run *runs,
-			  int nr, int *lw, int cw[2])
+			  int nr, int *lw, int cw[REPORT_MAX_RUNS])
 {
 	int i, k;
 
 	*lw = 0;
-	cw[0] = cw[1] = 0;
+	for (i = 0; i < REPORT_MAX_RUNS; i++)
+		cw[i] = 0;
 	for (k = 0; k < r->nr; k++) {
 		*lw = max(*lw, strlen(r->row[k].label));
 		for (i = 0; i < nr; i++)
@@ -290,7 +291,7 @@ static void column_widths(const struct rows *r, const struct scenario_run *runs,
 }
 
 static void print_rows(FILE *f, const struct rows *r, int nr, int lw,
-		       const int cw[2])
+		       const int cw[REPORT_MAX_RUNS])
 {
 	int i, k;
 
@@ -310,7 +311,7 @@ void report_print_table(FILE *f, const char *scenario, unsigned long seed,
 			const struct scenario_run *runs, int nr)
 {
 	struct rows *r = calloc(1, sizeof(*r));
-	int lw, cw[2], width, i, k;
+	int lw, cw[REPORT_MAX_RUNS], width, i, k;
 
 	nr = report_clamp_runs(nr);
 	if (!r || !nr) {

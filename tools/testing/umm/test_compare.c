@@ -16,7 +16,9 @@
  *   - QMP's messages, and the balloon commands against a fake QMP server;
  *   - the agent client against a fake guest on a socketpair: output, an
  *     escaped line, a command that fails, a hang (a timeout, in time), a
- *     guest that dies, one that speaks out of protocol.
+ *     guest that dies, one that speaks out of protocol;
+ *   - the Linux side as a scenario run (krecord.c), and its record
+ *     through the cache.
  *
  * Every test name contains "compare".
  */
@@ -35,6 +37,7 @@
 #include "umm_test.h"
 
 #include "../../umm/kernel/compare.h"
+#include "../../umm/report.h"
 
 #define DATA	"tools/testing/umm/compare-data/"
 
@@ -892,3 +895,102 @@ TEST(compare_umm_side_text)
 }
 
 UMM_TEST_MAIN
+
+static bool has_stat(const struct scenario_run *run, const char *key)
+{
+	unsigned int i;
+
+	for (i = 0; i < run->nr_stats; i++)
+		if (!strcmp(run->stats[i].key, key))
+			return true;
+	return false;
+}
+
+/*
+ * The Linux side as a scenario run: the probes' results from the
+ * output, the free lists at phases and snapshots, vmstat's counters as
+ * their change over the script, pages migrated by kind, and a record
+ * that survives the cache.
+ */
+TEST(compare_linux_side_as_a_scenario_run)
+{
+	struct compare_side sides[2], back;
+	struct scenario_run run;
+	char dir[64], path[4200];
+	char *buddy = data("linux-6.1-buddyinfo.txt");
+
+	make_sides(sides);
+	/* What linux.c does at `phase compact` and `snapshot before`. */
+	krecord_add(&sides[1], 0.5, "phase compact");
+	krecord_buddy(&sides[1], "compact", buddy, 0.5);
+	krecord_buddy(&sides[1], "before", buddy, 0.75);
+	/* Not buddyinfo: nothing is kept. */
+	krecord_buddy(&sides[1], "bad", "no such file\n", 0.8);
+	/* The output of alloc and spawn, and lines that only look like it. */
+	krecord_output(&sides[1], "net: 6000/8192 order-3 allocations succeeded", 1.0);
+	krecord_output(&sides[1], "thp: 3/200 order-9 allocations succeeded", 1.5);
+	krecord_output(&sides[1], "spawn sh: 46 of 48 tasks started", 2.0);
+	krecord_output(&sides[1], "x: 9/8 order-3 allocations succeeded", 2.1);
+	krecord_output(&sides[1], "x: 1/8 order-11 allocations succeeded", 2.1);
+	krecord_output(&sides[1], "x: 1/8 order-3 allocations succeeded!", 2.1);
+	krecord_output(&sides[1], "echo spawn sh: 1 of 2 tasks started", 2.1);
+	sides[1].script_time = 3.0;
+
+	ASSERT_EQ(0, krecord_to_run(&sides[1], &run));
+	EXPECT_STREQ("Linux 6.1.0-57-amd64", run.label);
+	EXPECT_STREQ("6.1.0-57-amd64", run.linux_release);
+	EXPECT_EQ(6000, run.alloc_ok[3]);
+	EXPECT_EQ(8192, run.alloc_total[3]);
+	EXPECT_EQ(3, run.alloc_ok[9]);
+	EXPECT_EQ(46, run.alloc_ok[2]);
+	EXPECT_EQ(48, run.alloc_total[2]);
+	EXPECT_EQ(0, run.alloc_total[10]);
+	EXPECT_EQ(2, report_stat(&run, "task_failures"));
+	ASSERT_EQ(1, run.nr_phases);
+	EXPECT_STREQ("compact", run.phases[0].name);
+	/* DMA and DMA32 summed: 2+3 free blocks of order 0, 1+55 of order 3. */
+	ASSERT_NE(NULL, report_buddy(&run, "before"));
+	EXPECT_EQ(5, report_buddy(&run, "before")->nr_free[0]);
+	EXPECT_EQ(56, report_buddy(&run, "before")->nr_free[3]);
+	EXPECT_EQ(NULL, report_buddy(&run, "bad"));
+	/* "end" is the buddyinfo read after the script. */
+	ASSERT_NE(NULL, report_buddy(&run, "end"));
+	EXPECT_EQ(43, report_buddy(&run, "end")->nr_free[10]);
+	/* Counters changed over the script; gauges are not counters. */
+	EXPECT_EQ(5432 - 432, report_stat(&run, "pgmigrate_success"));
+	EXPECT_TRUE(has_stat(&run, "compact_stall"));
+	EXPECT_EQ(0, report_stat(&run, "compact_stall"));
+	EXPECT_FALSE(has_stat(&run, "nr_free_pages"));
+	/* zs_page_migrate 3120 and balloon_page_migrate 510 calls. */
+	EXPECT_EQ(3120, report_stat(&run, "migrated_zsmalloc"));
+	EXPECT_EQ(510, report_stat(&run, "migrated_balloon"));
+	EXPECT_EQ(5000 - 3120 - 510, report_stat(&run, "migrated_lru"));
+	EXPECT_EQ(1, run.ended);
+	EXPECT_EQ(1, run.exit_status);	/* the side's failed command */
+	report_free_run(&run);
+
+	/* The record goes through the cache whole. */
+	private_dir(dir, sizeof(dir));
+	ASSERT_NE(0, dir[0]);
+	setenv("XDG_CACHE_HOME", dir, 1);
+	ASSERT_EQ(0, kcache_path(path, sizeof(path), 0x5eedULL));
+	ASSERT_EQ(0, kcache_store(path, &sides[1]));
+	ASSERT_EQ(0, kcache_load(path, &back));
+	EXPECT_STREQ(sides[1].record, back.record);
+	ASSERT_EQ(0, krecord_to_run(&back, &run));
+	EXPECT_EQ(6000, run.alloc_ok[3]);
+	report_free_run(&run);
+	compare_side_free(&back);
+
+	/* A damaged record is refused, not half read. */
+	free(sides[1].record);
+	sides[1].record = strdup("0.5 @ phase ok\nnot a time @ phase x\n");
+	sides[1].record_len = strlen(sides[1].record);
+	EXPECT_EQ(-EINVAL, krecord_to_run(&sides[1], &run));
+	report_free_run(&run);
+
+	free(buddy);
+	compare_side_free(&sides[0]);
+	compare_side_free(&sides[1]);
+	rm_rf(dir);
+}

@@ -18,7 +18,10 @@
  *     and neither a process nor a file left behind (/proc, as pgrep -f);
  *   - bad input: a wrong kernel path, a file that is not a kernel, QEMU
  *     not on $PATH, an initramfs maker that fails, a parameter umm
- *     refuses (Linux is not run then): one line each.
+ *     refuses (Linux is not run then): one line each;
+ *   - umm scenario FILE --kernel (and --ab --kernel): the Linux column
+ *     from the guest's answers, pressure matched, the report and its
+ *     records, the cache; a guest that panics leaves umm's table.
  *
  * Every test name contains "compare".
  */
@@ -148,6 +151,24 @@ static void fake_cat(int fd, const char *path)
 	dprintf(fd, "@@ END 0\n");
 }
 
+/*
+ * alloc and spawn answer as the guest's do: half the allocations
+ * succeed, one task fails to start.
+ */
+static void fake_probe(int fd, const char *line)
+{
+	unsigned int order, count;
+	char name[32];
+
+	if (sscanf(line, "alloc %31s %u %u", name, &order, &count) == 3)
+		dprintf(fd, "%s: %u/%u order-%u allocations succeeded\n", name,
+			count / 2, count, order);
+	else if (sscanf(line, "spawn %31s %u", name, &count) == 2 && count)
+		dprintf(fd, "spawn %s: %u of %u tasks started\n", name,
+			count - 1, count);
+	dprintf(fd, "@@ END 0\n");
+}
+
 /* The agent's side of the protocol. */
 static void fake_agent(int fd)
 {
@@ -164,6 +185,8 @@ static void fake_agent(int fd)
 			fake_cat(fd, line + 4);
 		else if (!strcmp(line, "hang"))
 			pause();
+		else if (!strncmp(line, "alloc ", 6) || !strncmp(line, "spawn ", 6))
+			fake_probe(fd, line);
 		else if (!strncmp(line, "fail", 4))
 			dprintf(fd, "umm: fail: not available on Linux " FAKE_RELEASE ": a test\n@@ END 1\n");
 		else
@@ -626,3 +649,119 @@ TEST(compare_mkinitramfs_interface)
 }
 
 UMM_TEST_MAIN
+
+/* A scenario of probes and phases for the fake guest. */
+#define SCENARIO							\
+	"# Probes for the fake guest: allocations, a spawn, phases.\n"	\
+	"# boot: mem=128M\n"						\
+	"phase one\n"							\
+	"alloc x 3 10 unmovable\n"					\
+	"free x all\n"							\
+	"snapshot before\n"						\
+	"phase two\n"							\
+	"spawn t 4\n"							\
+	"reap t 4\n"							\
+	"snapshot after\n"
+
+/* ./umm scenario FILE --kernel ARGS, with the test's images. */
+static int kscenario(struct env *e, const char *args)
+{
+	return sh("UMM_KERNEL_IMAGE=%s UMM_INITRD=%s %s scenario %s/s.umm --kernel --report %s/rep %s >%s 2>%s",
+		  e->kernel, e->initrd, umm_binary(), e->dir, e->dir, args,
+		  e->out, e->err);
+}
+
+/* The line of the table that starts with @label, or "". */
+static const char *table_row(const char *text, const char *label)
+{
+	static char line[512];
+	const char *p = strstr(text, label);
+
+	line[0] = '\0';
+	if (p)
+		snprintf(line, sizeof(line), "%.*s", (int)strcspn(p, "\n"), p);
+	return line;
+}
+
+TEST(compare_fake_qemu_scenario_kernel)
+{
+	char path[PATH_MAX + 64];
+	struct env e;
+
+	ASSERT_EQ(0, setup(&e));
+	snprintf(path, sizeof(path), "%s/s.umm", e.dir);
+	ASSERT_EQ(0, sh("printf '%%s' '" SCENARIO "' > %s", path));
+	EXPECT_EQ(0, kscenario(&e, "")) {
+		TH_LOG("stderr: %s", text_of(e.err));
+	}
+	/* Two boots: the pressure probe (no script), then the scenario. */
+	EXPECT_EQ(2, lines_in(e.log, "start"));
+	EXPECT_NE(NULL, strstr(text_of(e.out), "Linux: mem="));
+	EXPECT_NE(NULL, strstr(text_of(e.out), "Linux " FAKE_RELEASE));
+	/* umm's allocations all succeed in 128M; the fake gives half. */
+	EXPECT_NE(NULL, strstr(table_row(text_of(e.out), "order-3 allocs"),
+			       "10/10 (100%)  "));
+	EXPECT_NE(NULL, strstr(table_row(text_of(e.out), "order-3 allocs"),
+			       "5/10 (50%)"));
+	/* spawn: an order-2 allocation per task; one failed to start. */
+	EXPECT_NE(NULL, strstr(table_row(text_of(e.out), "order-2 allocs"),
+			       "3/4 (75%)"));
+	EXPECT_NE(NULL, strstr(table_row(text_of(e.out), "tasks that failed"),
+			       " 1"));
+	/* The phases and snapshots read the free lists, as umm's do. */
+	EXPECT_EQ(4 + 2 * 2, lines_in(e.log, "cmd cat /proc/buddyinfo"));
+	EXPECT_EQ(0, lines_in(e.log, "cmd snapshot"));
+	EXPECT_EQ(0, lines_in(e.log, "cmd phase"));
+	/* The report: the Linux run's record, its kernel, no maps of it. */
+	EXPECT_EQ(0, sh("grep -q '^# linux " FAKE_RELEASE "$' %s/rep/record-linux-*.txt", e.dir));
+	EXPECT_EQ(0, sh("grep -q '\"kernel\": \"" FAKE_RELEASE "\"' %s/rep/report.json", e.dir));
+	EXPECT_EQ(0, sh("grep -q '\"kernel\": \"umm\"' %s/rep/report.json", e.dir));
+	EXPECT_EQ(0, sh("grep -q 'no map: umm' %s/rep/index.html", e.dir));
+	/* umm report makes the same table again from the records. */
+	EXPECT_EQ(0, sh("%s report %s/rep > %s/again", umm_binary(), e.dir,
+			e.dir));
+	EXPECT_EQ(0, sh("sed -n '/s.umm, seed 1$/,$p' %s | diff - %s/again", e.out,
+			e.dir)) {
+		TH_LOG("umm report made another table");
+	}
+
+	/* Again: the probe and the run come from the cache. */
+	EXPECT_EQ(0, kscenario(&e, ""));
+	EXPECT_EQ(2, lines_in(e.log, "start"));
+	/* With --ab: three columns. */
+	EXPECT_EQ(0, kscenario(&e, "--ab"));
+	EXPECT_NE(NULL, strstr(text_of(e.out), "umm series on"));
+	EXPECT_NE(NULL, strstr(text_of(e.out), "umm series off"));
+	EXPECT_EQ(0, sh("ls %s/rep/record-*.txt | wc -l | grep -qx 3", e.dir));
+	EXPECT_EQ(0, leftovers(&e));
+	teardown(&e);
+}
+
+TEST(compare_fake_qemu_scenario_kernel_fails)
+{
+	char path[PATH_MAX + 64];
+	struct env e;
+
+	ASSERT_EQ(0, setup(&e));
+	snprintf(path, sizeof(path), "%s/s.umm", e.dir);
+	ASSERT_EQ(0, sh("printf '%%s' '" SCENARIO "' > %s", path));
+
+	/* No kernel there: one line, before umm runs. */
+	EXPECT_EQ(2, sh("UMM_KERNEL_IMAGE=%s/none %s scenario %s --kernel >%s 2>%s",
+			e.dir, umm_binary(), path, e.out, e.err));
+	EXPECT_EQ(1, lines_in(e.err, NULL)) {
+		TH_LOG("stderr: %s", text_of(e.err));
+	}
+	EXPECT_NE(NULL, strstr(text_of(e.err), "/none"));
+	EXPECT_EQ(NULL, strstr(text_of(e.out), "order-3 allocs"));
+
+	/* A guest that panics (at the first boot): status 2, one line. */
+	setenv("FAKE_QEMU_MODE", "exit", 1);
+	EXPECT_EQ(2, kscenario(&e, ""));
+	unsetenv("FAKE_QEMU_MODE");
+	EXPECT_NE(NULL, strstr(text_of(e.err), "panic")) {
+		TH_LOG("stderr: %s", text_of(e.err));
+	}
+	EXPECT_EQ(0, leftovers(&e));
+	teardown(&e);
+}

@@ -826,7 +826,7 @@ TEST(report_read_record_rejects)
 		"# scenario zram-frag\n# seed 1\n",
 		"# scenario zram-frag\n# seed 0\n# run 1 on\n",
 		"# scenario zram-frag\n# seed x\n# run 1 on\n",
-		"# scenario zram-frag\n# seed 1\n# run 3 on\n",
+		"# scenario zram-frag\n# seed 1\n# run 4 on\n",
 		"# scenario zram-frag\n# seed 1\n# run 1 on\n# wall -1\n",
 		"# scenario zram-frag\n# seed 1\n# run 1 on\n# status 300\n",
 		"# scenario zram-frag\n# seed 1\n# run 1 on\n@ phase a\n",

@@ -27,7 +27,6 @@
 #include "compare.h"
 #include "../commands.h"
 
-#define MAX_PARAMS	64
 
 static sig_atomic_t compare_stop;
 
@@ -142,7 +141,7 @@ static int parse_arg(struct compare_opts *o, int argc, char **argv, int *i)
 	} else if (!strcmp(a, "--show-output")) {
 		o->show_output = true;
 	} else if (a[0] != '-' && strchr(a, '=')) {
-		if (o->params.nr == MAX_PARAMS)
+		if (o->params.nr == COMPARE_MAX_PARAMS)
 			return usage_error("%stoo many parameters", "");
 		o->params.param[o->params.nr++] = argv[*i];
 	} else {
@@ -151,7 +150,12 @@ static int parse_arg(struct compare_opts *o, int argc, char **argv, int *i)
 	return 0;
 }
 
-static void default_opts(struct compare_opts *o, char **params)
+/**
+ * compare_default_opts - the options before the command line's
+ * @o: the options
+ * @params: room for COMPARE_MAX_PARAMS parameters
+ */
+void compare_default_opts(struct compare_opts *o, char **params)
 {
 	memset(o, 0, sizeof(*o));
 	o->params.param = params;
@@ -175,7 +179,7 @@ static void add_default(struct compare_params *p, const char *def)
 	for (i = 0; i < p->nr; i++)
 		if (!strncmp(p->param[i], def, len))
 			return;
-	if (p->nr < MAX_PARAMS)
+	if (p->nr < COMPARE_MAX_PARAMS)
 		p->param[p->nr++] = (char *)def;
 }
 
@@ -188,6 +192,20 @@ static void add_defaults(struct compare_params *p)
 {
 	add_default(p, "umm.seed=1");
 	add_default(p, "virtio_balloon_dev.enable=1");
+}
+
+/**
+ * compare_finish_opts - the defaults that depend on what was given
+ * @o: the options, the command line's in them
+ *
+ * Return: 0, or 2 after saying which parameter Linux cannot be given.
+ */
+int compare_finish_opts(struct compare_opts *o)
+{
+	add_defaults(&o->params);
+	if (!o->mkinitramfs)
+		o->mkinitramfs = default_mkinitramfs();
+	return compare_translate_params(&o->params) ? 2 : 0;
 }
 
 /* The command line; "compare" is one of its words.  0 or an exit status. */
@@ -204,10 +222,7 @@ static int parse(struct compare_opts *o, int argc, char **argv)
 	}
 	if (!o->script && !o->script_name)
 		return usage_error("%smissing -c 'CMDS' or run FILE", "");
-	add_defaults(&o->params);
-	if (!o->mkinitramfs)
-		o->mkinitramfs = default_mkinitramfs();
-	return compare_translate_params(&o->params) ? 2 : 0;
+	return compare_finish_opts(o);
 }
 
 /**
@@ -248,7 +263,13 @@ static char *read_script(const char *path)
 	return text;
 }
 
-static void catch_signals(void)
+/**
+ * compare_catch_signals - Ctrl-C and SIGTERM end the Linux side cleanly
+ *
+ * The handler sets the flag struct compare_opts's stop points at; QEMU is
+ * stopped and its directory removed on the way out.
+ */
+void compare_catch_signals(void)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
 
@@ -334,12 +355,12 @@ static int run_both(struct compare_opts *o, const struct compare_script *s)
  */
 int compare_main(int argc, char **argv)
 {
-	char *params[MAX_PARAMS], *text = NULL;
+	char *params[COMPARE_MAX_PARAMS], *text = NULL;
 	struct compare_script s;
 	struct compare_opts o;
 	int status;
 
-	default_opts(&o, params);
+	compare_default_opts(&o, params);
 	status = parse(&o, argc, argv);
 	if (status)
 		return status;
@@ -353,7 +374,7 @@ int compare_main(int argc, char **argv)
 		free(text);
 		return 2;
 	}
-	catch_signals();
+	compare_catch_signals();
 	status = run_both(&o, &s);
 	compare_free_script(&s);
 	free(text);

@@ -26,6 +26,8 @@
  *   linux_boot.c    the Linux side: its images, the cache, a boot
  *   linux.c         the script run in the booted guest
  *   umm_side.c      the script run in umm (a child process)
+ *   krecord.c       the Linux side as record lines, for scenario tables
+ *   kscenario.c     ./umm scenario NAME --kernel: the Linux column
  *   compare.c       the command line
  */
 #ifndef _TOOLS_UMM_KERNEL_COMPARE_H
@@ -64,6 +66,7 @@ int compare_cmd_words(const char *cmd, char **argv, int max, char *buf,
 /* ---- guest_params.c ---------------------------------------------------------- */
 
 #define COMPARE_DEFAULT_MEM_MIB	512
+#define COMPARE_MAX_PARAMS	64
 
 struct compare_params {
 	char **param;		/* as given: name=value */
@@ -144,6 +147,12 @@ struct compare_side {
 	char notes[COMPARE_ERR_LEN];	/* n/a commands, parameters left out */
 	char *transcript;		/* what the script printed */
 	size_t transcript_len;
+	/*
+	 * Linux: "SECONDS @ LINE" for each record line the guest's output and
+	 * the host's phases gave, in umm's record format (krecord.c).
+	 */
+	char *record;
+	size_t record_len;
 	struct compare_phase {
 		char name[COMPARE_PHASE_LEN];
 		double t;		/* seconds into the script */
@@ -174,7 +183,7 @@ void compare_print_table(FILE *f, const struct compare_side *sides, int nr);
 
 /* ---- cache.c ----------------------------------------------------------- */
 
-#define KCACHE_FORMAT		2
+#define KCACHE_FORMAT		3
 
 struct kcache_key {
 	const char *script;
@@ -278,6 +287,38 @@ int qmp_cmd_balloon(struct qmp_balloon *b, int argc, char **argv,
 int qmp_cmd_info(struct qmp_balloon *b, int argc, char **argv, FILE *out,
 		 char *err, size_t size);
 
+/* ---- krecord.c: the Linux side as a scenario run's record --------------- */
+
+struct scenario_run;
+
+void krecord_add(struct compare_side *side, double t, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void krecord_buddy(struct compare_side *side, const char *label,
+		   const char *buddyinfo, double t);
+void krecord_output(struct compare_side *side, const char *line, double t);
+int compare_side_delta(const struct compare_side *s, enum compare_file f,
+		       const char *key, long long *d);
+bool compare_linux_migrated(const struct compare_side *s, const char *kind,
+			    long long *d);
+int krecord_to_run(const struct compare_side *side, struct scenario_run *run);
+
+/* ---- kscenario.c: a scenario's Linux column ---------------------------- */
+
+struct compare_scenario {
+	const char *name;	/* the scenario's, for messages */
+	const char *text;	/* its script */
+	/* Its "# boot:" words, then the user's: the words are kept. */
+	char **params;
+	int nr_params;
+	unsigned long seed;	/* umm.seed= of the umm runs */
+};
+
+struct kscenario;
+
+struct kscenario *compare_scenario_prepare(const struct compare_scenario *cs);
+int compare_scenario_run(struct kscenario *k, struct scenario_run *run);
+void compare_scenario_free(struct kscenario *k);
+
 /* ---- linux.c, umm_side.c, compare.c ------------------------------------ */
 
 struct compare_opts {
@@ -313,6 +354,9 @@ char *compare_umm_text(const struct compare_params *p,
 		       const struct compare_script *s);
 int compare_run_umm(const struct compare_opts *o,
 		    const struct compare_script *s, struct compare_side *side);
+void compare_default_opts(struct compare_opts *o, char **params);
+int compare_finish_opts(struct compare_opts *o);
+void compare_catch_signals(void);
 void compare_progress(const struct compare_opts *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 double compare_now(void);

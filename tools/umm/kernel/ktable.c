@@ -334,43 +334,12 @@ static void mm_stat_rows(FILE *f, const struct parsed *p, int nr)
 	}
 }
 
-/* The kprobe hits of @fn over the script, on the Linux side. */
-static bool probe_delta(const struct compare_side *s, const char *fn,
-			long long *d)
-{
-	unsigned long long a, b;
-
-	if (!s->file[0][CF_MIGRATED] || !s->file[1][CF_MIGRATED] ||
-	    compare_parse_kprobe_profile(s->file[0][CF_MIGRATED], fn, &a) ||
-	    compare_parse_kprobe_profile(s->file[1][CF_MIGRATED], fn, &b))
-		return false;
-	*d = b - a;
-	return true;
-}
-
-/*
- * Pages of @kind ("lru", "zsmalloc", "balloon") migrated over the script.
- * umm counts them itself; on Linux the drivers' callbacks are counted by
- * their kprobes, and LRU pages are what pgmigrate_success counts besides.
- */
+/* Pages of @kind ("lru", "zsmalloc", "balloon") migrated over the script. */
 static bool migrated(const struct parsed *p, const char *kind, long long *d)
 {
-	static const char * const fns[] = { "zs_page_migrate", "balloon_page_migrate" };
-	long long n;
-	unsigned int i;
-
-	if (!p->side->is_linux)
-		return kv_delta(p->migrated, p->have_migrated, kind, d);
-	if (!strcmp(kind, "zsmalloc"))
-		return probe_delta(p->side, fns[0], d);
-	if (!strcmp(kind, "balloon"))
-		return probe_delta(p->side, fns[1], d);
-	if (!kv_delta(p->vm, p->have_vm, "pgmigrate_success", d))
-		return false;
-	for (i = 0; i < COMPARE_ARRAY_SIZE(fns); i++)
-		if (probe_delta(p->side, fns[i], &n))
-			*d -= n;
-	return true;
+	if (p->side->is_linux)
+		return compare_linux_migrated(p->side, kind, d);
+	return kv_delta(p->migrated, p->have_migrated, kind, d);
 }
 
 static void migrated_rows(FILE *f, const struct parsed *p, int nr)

@@ -6,7 +6,9 @@
  * the files of the comparison (cat, through the agent), runs the script a
  * command at a time (the agent's, or the host's own: the balloon through
  * QMP, phase, snapshot), reads the files again, and asks the agent to
- * end.  The first command that fails ends the script, as in umm; the
+ * end.  On the way it keeps the record lines a scenario's table needs
+ * (krecord.c): the probes' results from the output, and the free lists
+ * at each phase and snapshot, as umm records them.  The first command that fails ends the script, as in umm; the
  * files are read after it all the same.  A guest that does not boot or
  * hangs is an error of its own (status 2, one line); QEMU is stopped and
  * its directory removed on every way out, the caller's Ctrl-C included.
@@ -31,6 +33,7 @@ static const char * const linux_files[NR_COMPARE_FILES] = {
 /* An agent command's output: into a buffer, or the transcript. */
 struct collect {
 	struct compare_side *side;
+	double t0;		/* when the script started */
 	char *text;		/* a file's text, when reading one */
 	size_t len;
 	bool to_text;
@@ -48,6 +51,7 @@ static void collect_line(void *arg, const char *line)
 	if (!c->to_text) {
 		compare_side_append(c->side, line, n);
 		compare_side_append(c->side, "\n", 1);
+		krecord_output(c->side, line, compare_now() - c->t0);
 		return;
 	}
 	t = realloc(c->text, c->len + n + 2);
@@ -98,7 +102,7 @@ static int read_files(struct linux_run *r, int after)
 /* One command for the agent; 0, 1 (it failed) or -errno. */
 static int agent_cmd(struct linux_run *r, const char *cmd)
 {
-	struct collect c = { .side = r->side };
+	struct collect c = { .side = r->side, .t0 = r->t0 };
 	int st = agent_command(&r->data, cmd, r->o->cmd_timeout_s * 1000,
 			       collect_line, &c);
 
@@ -139,26 +143,48 @@ static int qmp_cmd(struct linux_run *r, const char *cmd, enum compare_where w)
 	return ret ? 1 : 0;
 }
 
+/*
+ * The free lists at a phase or snapshot named @label, into the record;
+ * 0 or -errno (the guest is lost).
+ */
+static int record_buddy(struct linux_run *r, const char *label)
+{
+	struct collect c = { .side = r->side, .to_text = true };
+	int st = agent_command(&r->data, "cat /proc/buddyinfo",
+			       r->o->cmd_timeout_s * 1000, collect_line, &c);
+
+	if (st == 0)
+		krecord_buddy(r->side, label, c.text, compare_now() - r->t0);
+	free(c.text);
+	return st < 0 ? guest_err(r, st, "cat /proc/buddyinfo") : 0;
+}
+
 /* One command of the script, by whoever runs it; 0, 1 or -errno. */
 static int run_cmd(struct linux_run *r, const char *cmd)
 {
 	enum compare_where w = compare_where(cmd);
-	char name[64];
+	char name[COMPARE_PHASE_LEN];
 
 	switch (w) {
 	case COMPARE_HOST_BALLOON:
 	case COMPARE_HOST_INFO:
 		return qmp_cmd(r, cmd, w);
 	case COMPARE_HOST_PHASE:
+	case COMPARE_HOST_SNAPSHOT:
+		/* The console took the name already: one word. */
+		if (sscanf(cmd, "%*s %31s", name) != 1)
+			return 0;
+		if (w == COMPARE_HOST_SNAPSHOT) {
+			compare_side_note(r->side, "'%s': n/a, a map only umm draws",
+					  cmd);
+			return record_buddy(r, name);
+		}
 		compare_side_phase(r->side, cmd, compare_now() - r->t0);
-		snprintf(name, sizeof(name), "%s", cmd + strcspn(cmd, " \t"));
-		compare_side_append(r->side, "==", 2);
+		krecord_add(r->side, compare_now() - r->t0, "phase %s", name);
+		compare_side_append(r->side, "== ", 3);
 		compare_side_append(r->side, name, strlen(name));
 		compare_side_append(r->side, "\n", 1);
-		return 0;
-	case COMPARE_HOST_SNAPSHOT:
-		compare_side_note(r->side, "'%s': n/a, a map only umm draws", cmd);
-		return 0;
+		return record_buddy(r, name);
 	default:
 		return agent_cmd(r, cmd);
 	}

@@ -12,6 +12,7 @@
  *	phase NAME SECONDS (any number)
  *	file before|after NAME LENGTH, then LENGTH bytes and a newline
  *	transcript LENGTH, likewise
+ *	record LENGTH, likewise
  *	end
  */
 #include <errno.h>
@@ -61,6 +62,9 @@ void compare_side_free(struct compare_side *side)
 	free(side->transcript);
 	side->transcript = NULL;
 	side->transcript_len = 0;
+	free(side->record);
+	side->record = NULL;
+	side->record_len = 0;
 }
 
 /**
@@ -188,6 +192,7 @@ int compare_side_write(FILE *f, const struct compare_side *side)
 		}
 	write_blob(f, "transcript", side->transcript ? : "",
 		   side->transcript_len);
+	write_blob(f, "record", side->record ? : "", side->record_len);
 	fprintf(f, "end\n");
 	return ferror(f) ? -EIO : 0;
 }
@@ -313,6 +318,11 @@ int compare_side_read(FILE *f, struct compare_side *side)
 			side->transcript = read_blob(f, len);
 			side->transcript_len = len;
 			err = side->transcript ? 0 : -EINVAL;
+		} else if (sscanf(line, "record %zu", &len) == 1 &&
+			   !side->record && len < (64u << 20)) {
+			side->record = read_blob(f, len);
+			side->record_len = len;
+			err = side->record ? 0 : -EINVAL;
 		} else {
 			if (strcmp(line, "end\n") || fgetc(f) != EOF)
 				err = -EINVAL;

@@ -391,8 +391,8 @@ TEST_F(scen, report_bad_input)
 	fclose(f);
 	expect_refused(_metadata, run_umm("report", self->report),
 		       "record-x.txt:1: not a run record line");
-	expect_refused(_metadata, run_umm("report", file, file, file),
-		       "at most two records");
+	expect_refused(_metadata, run_umm("report", file, file, file, file),
+		       "at most three records");
 }
 
 int main(int argc, char **argv)
