@@ -6,6 +6,8 @@
 #   make run        install what is missing, build, run the main job
 #   make check      install what is missing, build, run every test
 #   make bench      benchmarks (ratios against a baseline of the same run)
+#   make soak       everything at once, then movetorture at length
+#   make soak-torture  movetorture on each movable kind, TORTURE_MS each
 #   make C=1        also run sparse on every kernel-side file
 #   make checkpatch / make coccicheck / make kerneldoc
 #   make SAN=asan check, make SAN=tsan check   sanitizer builds
@@ -210,10 +212,19 @@ bench: setup
 # once on real threads, several boots, then the books (tools/testing/soak/).
 SOAK_SECONDS ?= 120
 SOAK_ARGS ?=
-.PHONY: soak soak-bin
+# Then movetorture on each movable kind for TORTURE_MS (make soak-torture
+# alone: just that; tools/testing/soak/movetorture.sh).
+TORTURE_MS ?= 20000
+TORTURE_THREADS ?= 4
+.PHONY: soak soak-bin soak-torture
 soak: setup
 	$(Q)$(MAKE) --no-print-directory all soak-bin
 	$(Q)$(SOAK) -t $(SOAK_SECONDS) $(SOAK_ARGS)
+	$(Q)bash tools/testing/soak/movetorture.sh $(UMM) $(TORTURE_MS) $(TORTURE_THREADS)
+
+soak-torture: setup
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)bash tools/testing/soak/movetorture.sh $(UMM) $(TORTURE_MS) $(TORTURE_THREADS)
 
 # ---- static checkers ------------------------------------------------------
 KSRC = $(shell git ls-files '*.c' '*.h' | grep -v '^tools/\|^scripts/') \

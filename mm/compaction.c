@@ -26,6 +26,7 @@
 #include <linux/mm_inline.h>
 #include <linux/compaction.h>
 #include <linux/migrate.h>
+#include <linux/page_owner.h>
 #include <linux/fs.h>
 #include <linux/swap.h>
 #include <linux/vmstat.h>
@@ -139,6 +140,7 @@ void __SetPageMovable(struct page *page, struct address_space *mapping)
 	VM_BUG_ON_PAGE((unsigned long)mapping & PAGE_MAPPING_MOVABLE, page);
 	WRITE_ONCE(page->mapping,
 		   (void *)((unsigned long)mapping | PAGE_MAPPING_MOVABLE));
+	set_page_step(page, PAGE_STEP_SET_MOVABLE);
 }
 
 /**
@@ -162,6 +164,7 @@ void __ClearPageMovable(struct page *page)
 	VM_BUG_ON_PAGE(!PageMovable(page), page);
 	WRITE_ONCE(page->mapping,
 		   (void *)((unsigned long)page->mapping & PAGE_MAPPING_MOVABLE));
+	set_page_step(page, PAGE_STEP_CLEAR_MOVABLE);
 }
 
 /* ---- deferral -------------------------------------------------------- */

@@ -5,6 +5,9 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/fs.h>
+#include <linux/page_kind.h>
+#include <linux/page_owner.h>
 #include <linux/tracepoint-defs.h>
 #include "internal.h"
 
@@ -44,6 +47,45 @@ const struct trace_print_flags gfpflag_names[] = {
 };
 
 /**
+ * page_owner_kind - whose page it is, as far as the page tells
+ * @page: the page
+ *
+ * The mapping of a registered movable page names its driver's
+ * operations, hence the kind; otherwise the kind its owner recorded
+ * (page_kind_set()), which stays until the page is freed.
+ *
+ * Return: the kind, or NULL.
+ */
+struct page_kind *page_owner_kind(struct page *page)
+{
+	unsigned long mapping = (unsigned long)READ_ONCE(page->mapping);
+	struct address_space *as;
+	struct page_kind *kind = NULL;
+
+	as = (struct address_space *)(mapping & ~PAGE_MAPPING_FLAGS);
+	if ((mapping & PAGE_MAPPING_FLAGS) == PAGE_MAPPING_MOVABLE && as)
+		kind = page_kind_of_ops(READ_ONCE(as->a_ops));
+	return kind ?: page_kind(page);
+}
+
+/* The owner's kind and its operations, by name. */
+static void dump_page_kind(struct page *page)
+{
+	struct page_kind *kind = page_owner_kind(page);
+
+	if (!kind) {
+		pr_alert("kind: (not recorded)\n");
+		return;
+	}
+	if (kind->a_ops_name)
+		pr_alert("kind: %s a_ops: %s\n", kind->name, kind->a_ops_name);
+	else if (kind->a_ops)
+		pr_alert("kind: %s a_ops: %p\n", kind->name, kind->a_ops);
+	else
+		pr_alert("kind: %s\n", kind->name);
+}
+
+/**
  * __dump_page - print what struct page says about a page
  * @page: the page
  * @reason: why, or NULL
@@ -57,6 +99,8 @@ void __dump_page(struct page *page, const char *reason)
 	       page_mapcount(page), page->mapping, page->index);
 	pr_alert("flags: %#lx(%pGp) zone:%s\n", page->flags, &flags,
 	       page_zone(page)->name);
+	dump_page_kind(page);
+	dump_page_owner(page);
 	if (reason)
 		pr_alert("page dumped because: %s\n", reason);
 }
@@ -71,4 +115,22 @@ void dump_page(struct page *page, const char *reason)
 	/* A BUG follows: make sure the console shows the dump. */
 	console_loglevel = LOGLEVEL_DEBUG + 1;
 	__dump_page(page, reason);
+}
+
+/**
+ * dump_page_containing - dump the page whose struct page holds @addr
+ * @addr: an address, e.g. of a list entry that may be a page's lru
+ * @reason: why
+ *
+ * Return: true if @addr lies in a struct page, which was dumped.
+ */
+bool dump_page_containing(const void *addr, const char *reason)
+{
+	unsigned long off = (unsigned long)addr - (unsigned long)mem_map;
+
+	if (!addr || !mem_map || (unsigned long)addr < (unsigned long)mem_map ||
+	    off >= max_pfn * sizeof(struct page))
+		return false;
+	__dump_page(mem_map + off / sizeof(struct page), reason);
+	return true;
 }

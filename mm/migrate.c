@@ -29,6 +29,8 @@
 #include <linux/migrate.h>
 #include <linux/fs.h>
 #include <linux/pagemap.h>
+#include <linux/page_kind.h>
+#include <linux/page_owner.h>
 #include <linux/highmem.h>
 #include <linux/rmap.h>
 #include <linux/swap.h>
@@ -99,6 +101,7 @@ bool isolate_movable_page(struct page *page, isolate_mode_t mode)
 	}
 	mapping = page_mapping(page);
 	VM_BUG_ON_PAGE(!mapping, page);
+	set_page_step(page, PAGE_STEP_ISOLATE_PAGE);
 	if (!mapping->a_ops->isolate_page(page, mode)) {
 		why = ISOLATE_MOVABLE_REFUSED;
 		goto out_no_isolated;
@@ -106,6 +109,7 @@ bool isolate_movable_page(struct page *page, isolate_mode_t mode)
 	/* PG_isolated is the VM's: a driver must not set it. */
 	WARN_ON_ONCE(PageIsolated(page));
 	__SetPageIsolated(page);
+	set_page_step(page, PAGE_STEP_ISOLATED);
 	unlock_page(page);
 	trace_mm_isolate_movable_page(pfn, ISOLATE_MOVABLE_OK);
 	return true;
@@ -132,6 +136,7 @@ void putback_movable_page(struct page *page)
 	VM_BUG_ON_PAGE(!PageIsolated(page), page);
 
 	mapping = page_mapping(page);
+	set_page_step(page, PAGE_STEP_PUTBACK_PAGE);
 	mapping->a_ops->putback_page(page);
 	__ClearPageIsolated(page);
 }
@@ -282,6 +287,43 @@ int migrate_page(struct address_space *mapping, struct page *newpage,
 }
 
 /*
+ * A driver's ->migratepage(), with the steps recorded for dump_page()
+ * and umm's check that it does not sleep in MIGRATE_ASYNC: async
+ * compaction (direct compaction's first try) must not wait, and a
+ * driver that sleeps there stalls every allocation that compacts.  A
+ * kind whose driver sleeps there on purpose says so (async_sleeps).
+ */
+static unsigned long async_sleepers;	/* kinds reported, by id */
+
+static int call_migratepage(struct address_space *mapping,
+			    struct page *newpage, struct page *page,
+			    enum migrate_mode mode)
+{
+	unsigned long nvcsw = current->nvcsw;
+	struct page_kind *kind;
+	int rc;
+
+	set_page_step(page, PAGE_STEP_MIGRATEPAGE);
+	set_page_step(newpage, PAGE_STEP_MIGRATEPAGE_NEW);
+	rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);
+	if (rc == MIGRATEPAGE_SUCCESS)
+		set_page_step(page, PAGE_STEP_MIGRATED);
+	if (mode != MIGRATE_ASYNC || current->nvcsw == nvcsw)
+		return rc;
+	kind = page_kind_of_ops(mapping->a_ops);
+	if (kind && kind->async_sleeps)
+		return rc;
+	add_taint(TAINT_BAD_PAGE);
+	/* Once a kind: it sleeps at every call. */
+	if (kind && test_and_set_bit(kind->id, &async_sleepers))
+		return rc;
+	pr_err("BUG: movable page kind '%s': migratepage slept in MIGRATE_ASYNC (pfn %#lx)\n",
+	       kind ? kind->name : "(unregistered)", page_to_pfn(page));
+	dump_stack();
+	return rc;
+}
+
+/*
  * Move the contents and state.  Both pages are locked; an LRU page is
  * unmapped, a non-LRU one isolated.  On success, @page's mapping is
  * cleared unless it carries type bits (anon, movable): those stay, so
@@ -315,7 +357,7 @@ static int move_to_new_page(struct page *newpage, struct page *page,
 		}
 		/* umm: once the page has moved, the mapping is not looked at */
 		owner = mapping->a_ops;
-		rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);
+		rc = call_migratepage(mapping, newpage, page, mode);
 		/* PG_isolated is the VM's: the driver must leave it alone. */
 		WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !PageIsolated(page));
 	}
@@ -406,6 +448,23 @@ out:
 	return rc;
 }
 
+/*
+ * umm's check: only the VM's isolation reference is left, so the driver
+ * let go of the page, but without __ClearPageMovable(): the VM cannot
+ * tell, and would hand the page back to a driver that forgot it.  The
+ * page is freed isolated and registered, which free_pages_prepare()
+ * reports as well; this says which mistake it was.
+ */
+static void released_still_movable(struct page *page)
+{
+	struct page_kind *kind = page_owner_kind(page);
+
+	pr_err("BUG: movable page kind '%s': page released without __ClearPageMovable() while isolated (pfn %#lx)\n",
+	       kind ? kind->name : "(unregistered)", page_to_pfn(page));
+	__dump_page(page, "released by its driver, still registered movable");
+	add_taint(TAINT_BAD_PAGE);
+}
+
 /* Give back a target that was not used. */
 static void release_new_page(struct page *newpage, free_page_t put_new_page,
 			     unsigned long private)
@@ -445,6 +504,9 @@ static int unmap_and_move(new_page_t get_new_page, free_page_t put_new_page,
 			lock_page(page);
 			if (!PageMovable(page))
 				__ClearPageIsolated(page);
+			else
+				released_still_movable(page);
+			set_page_step(page, PAGE_STEP_RELEASED_ISOLATED);
 			unlock_page(page);
 		}
 		release_new_page(newpage, put_new_page, private);

@@ -25,6 +25,7 @@
 #include <linux/string.h>
 #include <linux/highmem.h>
 #include <linux/page_kind.h>
+#include <linux/page_owner.h>
 #include <linux/compaction.h>
 #include <linux/swap.h>
 #include <linux/oom.h>
@@ -193,11 +194,24 @@ static inline bool has_isolate_pageblock(struct zone *zone)
 
 /* ---- bad pages and poisoning ------------------------------------------ */
 
+/*
+ * A driver that frees its pages wrong frees thousands of them: the first
+ * reports say it all, the rest would bury them (Linux limits them too).
+ */
+#define BAD_PAGE_REPORTS	10
+
 static void bad_page(struct page *page, const char *reason)
 {
-	pr_alert("BUG: Bad page state: pfn %#lx\n", page_to_pfn(page));
-	__dump_page(page, reason);
-	dump_stack();
+	static atomic_t nr_reports;
+	int n = atomic_inc_return(&nr_reports);
+
+	if (n <= BAD_PAGE_REPORTS) {
+		pr_alert("BUG: Bad page state: pfn %#lx\n", page_to_pfn(page));
+		__dump_page(page, reason);
+		dump_stack();
+	} else if (n == BAD_PAGE_REPORTS + 1) {
+		pr_alert("BUG: Bad page state: further reports suppressed\n");
+	}
 	add_taint(TAINT_BAD_PAGE);
 	/* Leak the page rather than hand out something broken. */
 	page_mapcount_reset(page);
@@ -217,6 +231,39 @@ static const char *page_bad_reason(struct page *page, unsigned long flags)
 			"PAGE_FLAGS_CHECK_AT_FREE flag(s) set" :
 			"PAGE_FLAGS_CHECK_AT_PREP flag(s) set";
 	return NULL;
+}
+
+/*
+ * umm's check of a non-LRU movable page on its way to the free lists:
+ * still registered by its driver (the mapping names its address_space)
+ * or still isolated, it is freed while someone still has it: a
+ * reference the driver did not take, or one it dropped twice.  Linux
+ * clears the tag and frees such a page silently, and the driver then
+ * uses a page somebody else owns; here the report names the driver, the
+ * mistake it most likely made, and the last migration callback.
+ */
+static bool movable_page_bad_free(struct page *page, char *why, size_t len)
+{
+	unsigned long mapping = (unsigned long)READ_ONCE(page->mapping);
+	enum page_step last = page_last_callback(page);
+	struct page_kind *kind;
+	const char *hint;
+
+	if ((mapping & PAGE_MAPPING_FLAGS) != PAGE_MAPPING_MOVABLE)
+		return false;
+	if (mapping == PAGE_MAPPING_MOVABLE && !PageIsolated(page))
+		return false;
+	kind = page_owner_kind(page);
+	if (mapping == PAGE_MAPPING_MOVABLE)
+		hint = "freed while isolated: a reference dropped twice";
+	else if (last == PAGE_STEP_MIGRATEPAGE_NEW)
+		hint = "freed still registered movable: no reference of its own to the new page (get_page(newpage) in migratepage?)";
+	else
+		hint = "freed still registered movable: released without __ClearPageMovable(), or a reference dropped twice";
+	snprintf(why, len, "movable page kind '%s': %s; last migration callback: %s",
+		 kind ? kind->name : "(unregistered)", hint,
+		 page_step_name(last));
+	return true;
 }
 
 static void poison_page(struct page *page)
@@ -252,11 +299,17 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 {
 	int i, bad = 0;
 
-	page_kind_clear(page, order);
 	for (i = 0; i < (1 << order); i++) {
 		struct page *p = page + i;
 		const char *reason;
+		char why[256];
 
+		/* Before the tag goes: a driver's page freed too early? */
+		if (unlikely(movable_page_bad_free(p, why, sizeof(why)))) {
+			bad_page(p, why);
+			bad++;
+			continue;
+		}
 		/* The migrate scanner reads ->mapping locklessly. */
 		if (PageMappingFlags(p))
 			WRITE_ONCE(p->mapping, NULL);
@@ -271,6 +324,7 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 		if (page_poisoning)
 			poison_page(p);
 	}
+	page_kind_clear(page, order);
 	return !bad;
 }
 
@@ -1746,6 +1800,7 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 	mem_map = memblock_alloc(max_pfn * sizeof(struct page),
 				 SMP_CACHE_BYTES);
 	page_kind_init(max_pfn);
+	page_owner_init(max_pfn);
 	pgdat->node_id = 0;
 	pgdat->node_start_pfn = 0;
 	pgdat->node_spanned_pages = max_pfn;

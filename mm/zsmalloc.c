@@ -205,8 +205,9 @@ static struct page_kind zsmalloc_kind = {
 	.letter = 'z',
 	.colour = "#f08c00",
 	.movable = true,
-	.a_ops = &zsmalloc_aops,
+	PAGE_KIND_A_OPS(zsmalloc_aops),
 	.off = "zsmalloc.movable=0",
+	.torture = &zs_torture,
 };
 MODULE_PARM_DESC(movable, "zspage pages are movable (0: as before 4.8)");
 

@@ -51,4 +51,8 @@ struct zspage {
 	rwlock_t lock;			/* the migrate lock, see mm/zsmalloc.c */
 };
 
+/* mm/zsmalloc_torture.c: how movetorture allocates and frees objects. */
+struct page_kind_torture;
+extern const struct page_kind_torture zs_torture;
+
 #endif /* __MM_ZSMALLOC_H */

@@ -71,13 +71,18 @@ MODULE_PARM_DESC(movable, "balloon pages are movable (0: as before 4.8)");
  * virtio_balloon.movable=0, so that the series-off run shows a zero for
  * balloon pages instead of no line at all.
  */
+static const struct page_kind_torture vb_torture;
+
 static struct page_kind balloon_kind = {
 	.name = "balloon",
 	.desc = "balloon",
 	.letter = 'b',
 	.colour = "#9c36b5",
 	.movable = true,
-	.a_ops = &balloon_aops,
+	PAGE_KIND_A_OPS(balloon_aops),
+	/* virtballoon_migratepage() waits for the host in every mode. */
+	.async_sleeps = true,
+	.torture = &vb_torture,
 	.off = "virtio_balloon.movable=0",
 };
 
@@ -570,6 +575,109 @@ static int virtballoon_migratepage(struct balloon_dev_info *vb_dev_info,
 	return MIGRATEPAGE_SUCCESS;
 }
 
+/*
+ * ---- movetorture (mm/movetorture.c) -----------------------------------------
+ *
+ * The balloon's torture operations inflate and deflate by hand, as the
+ * OOM notifier deflates: past the host's target, which the worker goes
+ * back to at the host's next request.  A run gives back what it took.
+ * Only pages on the balloon's list can be deflated: an isolated one is
+ * the VM's until it comes back.
+ */
+static struct virtio_balloon *torture_vb;	/* the device, once probed */
+static unsigned int torture_base;		/* num_pages at the start */
+
+static int vb_torture_start(void)
+{
+	struct virtio_balloon *vb = READ_ONCE(torture_vb);
+
+	if (!vb) {
+		pr_err("virtio_balloon: no balloon device to torture (boot with virtio_balloon_dev.enable=1)\n");
+		return -ENODEV;
+	}
+	if (!balloon_compaction_enabled) {
+		pr_err("virtio_balloon: balloon pages are not movable (virtio_balloon.movable=0)\n");
+		return -EINVAL;
+	}
+	torture_base = READ_ONCE(vb->num_pages);
+	return 0;
+}
+
+/* Inflate or deflate (@step) by @nr pages, batch by batch: 0 if done. */
+static int vb_torture_step(unsigned int (*step)(struct virtio_balloon *vb,
+						size_t num),
+			   unsigned long nr)
+{
+	unsigned long want = nr * VIRTIO_BALLOON_PAGES_PER_PAGE;
+
+	while (want) {
+		unsigned int done = step(torture_vb, want);
+
+		if (!done)
+			return -ENOMEM;
+		want -= min_t(unsigned long, done, want);
+	}
+	return 0;
+}
+
+static int vb_torture_alloc(unsigned long nr, struct rnd_state *rnd)
+{
+	return vb_torture_step(fill_balloon, nr);
+}
+
+/* Pages the VM holds isolated stay: deflating stops short then. */
+static void vb_torture_free(unsigned long nr, struct rnd_state *rnd)
+{
+	vb_torture_step(leak_balloon, nr);
+}
+
+/* Every page counted is on the list or isolated, and a balloon page. */
+static long vb_torture_verify(void)
+{
+	struct virtio_balloon *vb = torture_vb;
+	struct balloon_dev_info *b = &vb->vb_dev_info;
+	unsigned long flags, n = 0, expected;
+	struct page *page;
+	long bad = 0;
+
+	mutex_lock(&vb->balloon_lock);
+	spin_lock_irqsave(&b->pages_lock, flags);
+	list_for_each_entry(page, &b->pages, lru) {
+		n++;
+		if (!PageBalloon(page))
+			bad++;
+	}
+	n += b->isolated_pages;
+	expected = vb->num_pages / VIRTIO_BALLOON_PAGES_PER_PAGE;
+	spin_unlock_irqrestore(&b->pages_lock, flags);
+	mutex_unlock(&vb->balloon_lock);
+	if (n != expected) {
+		pr_err("virtio_balloon: %lu pages listed or isolated, %lu counted\n",
+		       n, expected);
+		bad += n > expected ? n - expected : expected - n;
+	}
+	return bad;
+}
+
+static void vb_torture_stop(void)
+{
+	struct virtio_balloon *vb = torture_vb;
+
+	while (READ_ONCE(vb->num_pages) > torture_base && !balloon_broken(vb)) {
+		if (!leak_balloon(vb, vb->num_pages - torture_base))
+			cond_resched();	/* isolated pages come back */
+	}
+	update_balloon_size(vb);
+}
+
+static const struct page_kind_torture vb_torture = {
+	.start	= vb_torture_start,
+	.alloc	= vb_torture_alloc,
+	.free	= vb_torture_free,
+	.verify	= vb_torture_verify,
+	.stop	= vb_torture_stop,
+};
+
 /* ---- the device comes and goes --------------------------------------------- */
 
 static int init_vqs(struct virtio_balloon *vb)
@@ -654,6 +762,7 @@ static int virtballoon_probe(struct virtio_device *vdev)
 		goto out_del_vqs;
 
 	virtio_device_ready(vdev);
+	WRITE_ONCE(torture_vb, vb);
 	if (towards_target(vb))
 		virtballoon_changed(vdev);
 	return 0;
@@ -709,6 +818,7 @@ static void virtballoon_remove(struct virtio_device *vdev)
 {
 	struct virtio_balloon *vb = vdev->priv;
 
+	WRITE_ONCE(torture_vb, NULL);
 	unregister_oom_notifier(&vb->nb);
 	spin_lock_irq(&vb->stop_update_lock);
 	WRITE_ONCE(vb->stop_update, true);

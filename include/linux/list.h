@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: circular doubly linked lists and hash lists. */
 /* newer: list_del_init_careful() (5.8) and list_count_nodes() (2023). */
+/* newer: CONFIG_DEBUG_LIST's __list_add_valid() and __list_del_entry_valid() (4.10), always on. */
 #ifndef _LINUX_LIST_H
 #define _LINUX_LIST_H
 
@@ -24,9 +25,43 @@ static inline void INIT_LIST_HEAD(struct list_head *list)
 	list->prev = list;
 }
 
+/*
+ * CONFIG_DEBUG_LIST, always on: an entry added between two that are not
+ * neighbours, or deleted when its neighbours do not point at it (deleted
+ * twice, or its list changed under it without the list's lock), is
+ * reported at once (lib/list_debug.c), naming the page when the entry
+ * is a struct page's, instead of corrupting a list that something will
+ * walk forever later.  The tests are inline; the report is not.
+ */
+bool __list_add_report(struct list_head *new, struct list_head *prev,
+		       struct list_head *next);
+bool __list_del_entry_report(struct list_head *entry);
+
+static inline bool __list_add_valid(struct list_head *new,
+				    struct list_head *prev,
+				    struct list_head *next)
+{
+	if (unlikely(next->prev != prev || prev->next != next ||
+		     new == prev || new == next))
+		return __list_add_report(new, prev, next);
+	return true;
+}
+
+static inline bool __list_del_entry_valid(struct list_head *entry)
+{
+	struct list_head *prev = entry->prev, *next = entry->next;
+
+	if (unlikely(next == LIST_POISON1 || prev == LIST_POISON2 ||
+		     prev->next != entry || next->prev != entry))
+		return __list_del_entry_report(entry);
+	return true;
+}
+
 static inline void __list_add(struct list_head *new, struct list_head *prev,
 			      struct list_head *next)
 {
+	if (!__list_add_valid(new, prev, next))
+		return;
 	next->prev = new;
 	/* Marked: some read ->next without the list's lock (mm/slab.c). */
 	WRITE_ONCE(new->next, next);
@@ -52,6 +87,8 @@ static inline void __list_del(struct list_head *prev, struct list_head *next)
 
 static inline void __list_del_entry(struct list_head *entry)
 {
+	if (!__list_del_entry_valid(entry))
+		return;
 	__list_del(entry->prev, entry->next);
 }
 

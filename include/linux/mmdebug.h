@@ -11,6 +11,7 @@ struct page;
 /* mm/debug.c */
 void dump_page(struct page *page, const char *reason);
 void __dump_page(struct page *page, const char *reason);
+bool dump_page_containing(const void *addr, const char *reason);
 
 #define VM_BUG_ON(cond)		BUG_ON(cond)
 #define VM_BUG_ON_PAGE(cond, page)					\

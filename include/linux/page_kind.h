@@ -8,6 +8,27 @@
 #include <linux/atomic.h>
 
 struct page;
+struct rnd_state;
+
+/*
+ * What movetorture (mm/movetorture.c) needs to drive a kind's own
+ * allocation and freeing while it isolates, migrates and puts back the
+ * kind's pages.  Optional: a kind without them cannot be tortured.
+ * They run in process context, may sleep, and are called from several
+ * threads at once; the driver serialises them as it needs.
+ */
+struct page_kind_torture {
+	/* Optional: get ready, or say why not (the balloon needs a device). */
+	int (*start)(void);
+	/* Allocate about @nr more pages' worth; -ENOMEM is no failure. */
+	int (*alloc)(unsigned long nr, struct rnd_state *rnd);
+	/* Let go of about @nr pages' worth at random, isolated ones too. */
+	void (*free)(unsigned long nr, struct rnd_state *rnd);
+	/* Optional: how many of the driver's pages hold wrong data. */
+	long (*verify)(void);
+	/* Let go of every page torture allocated (the sample: all). */
+	void (*stop)(void);
+};
 
 /*
  * Who holds a page, for memory maps and the counts of migrated pages.
@@ -34,6 +55,15 @@ struct page_kind {
 	 */
 	bool movable;
 	const struct address_space_operations *a_ops;
+	const char *a_ops_name;	/* its symbol, for dump_page(); optional */
+	/*
+	 * Its migratepage may sleep in MIGRATE_ASYNC: virtio_balloon's waits
+	 * for the host, as 4.8's did.  Any other kind that sleeps there is
+	 * reported (mm/migrate.c).
+	 */
+	bool async_sleeps;
+	/* Optional: how movetorture allocates and frees the kind's pages. */
+	const struct page_kind_torture *torture;
 	/*
 	 * "Series off": the boot parameter that makes the kind's pages
 	 * unmovable, as they were before the series ("zsmalloc.movable=0");
@@ -45,6 +75,12 @@ struct page_kind {
 	u8 id;
 	atomic_long_t nr_migrated;
 };
+
+/*
+ * .a_ops and its name at once: dump_page() names the operations of a
+ * page in a bad state, and umm has no kallsyms to look the name up.
+ */
+#define PAGE_KIND_A_OPS(ops)	.a_ops = &(ops), .a_ops_name = #ops
 
 #define PAGE_KIND_MAX		32	/* ids 1..31; 0 is "not recorded" */
 /* Longest name, description and off switch (they fit the record). */

@@ -211,14 +211,17 @@ static const struct address_space_operations sample_aops = {
  * The driver's pages in maps, in the counts of migrated pages and in
  * "series off" (<linux/page_kind.h>): registered once, at init.
  */
+static const struct page_kind_torture sample_torture;
+
 static struct page_kind sample_kind = {
 	.name = "movable_sample",
 	.desc = "movable driver",
 	.letter = 'd',
 	.colour = "#2f9e44",
 	.movable = true,
-	.a_ops = &sample_aops,
+	PAGE_KIND_A_OPS(sample_aops),
 	.off = "movable_sample.movable=0",
+	.torture = &sample_torture,
 };
 
 /* ---- pages coming and going -------------------------------------------- */
@@ -488,6 +491,56 @@ static int stats_show(struct seq_file *m, void *v)
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(stats);
+
+/*
+ * ---- movetorture --------------------------------------------------------
+ *
+ * What mm/movetorture.c needs to allocate and free our pages while it
+ * migrates them (struct page_kind_torture): the knobs' work, without
+ * the knobs.
+ */
+static int sample_torture_alloc(unsigned long nr, struct rnd_state *rnd)
+{
+	int err = 0;
+
+	mutex_lock(&sample_knob_lock);
+	while (!err && nr--)
+		err = sample_add_page();
+	mutex_unlock(&sample_knob_lock);
+	return err;
+}
+
+static void sample_torture_free(unsigned long nr, struct rnd_state *rnd)
+{
+	mutex_lock(&sample_knob_lock);
+	sample_release_some(min(nr, READ_ONCE(sample.nr_pages)));
+	mutex_unlock(&sample_knob_lock);
+}
+
+static long sample_torture_verify(void)
+{
+	unsigned long bad = 0;
+	struct sample_obj *obj;
+
+	spin_lock(&sample.lock);
+	list_for_each_entry(obj, &sample.objs, node)
+		if (!sample_check(obj->page, obj))
+			bad++;
+	spin_unlock(&sample.lock);
+	return bad;
+}
+
+static void sample_torture_stop(void)
+{
+	pages_set(NULL, 0);
+}
+
+static const struct page_kind_torture sample_torture = {
+	.alloc	= sample_torture_alloc,
+	.free	= sample_torture_free,
+	.verify	= sample_torture_verify,
+	.stop	= sample_torture_stop,
+};
 
 static int __init movable_sample_init(void)
 {
