@@ -74,12 +74,13 @@ static void map_fn(FILE *f, const void *arg)
 static void run_slugs(char (*slugs)[REPORT_NAME_LEN],
 		      const struct scenario_run *runs, int nr)
 {
-	int i;
+	int i, j;
 
 	for (i = 0; i < nr; i++) {
 		report_slug(slugs[i], REPORT_NAME_LEN, report_run_label(runs, i));
-		if (i && !strcmp(slugs[0], slugs[1]))
-			snprintf(slugs[i], REPORT_NAME_LEN, "run%d", i + 1);
+		for (j = 0; j < i; j++)
+			if (!strcmp(slugs[j], slugs[i]))
+				snprintf(slugs[i], REPORT_NAME_LEN, "run%d", i + 1);
 	}
 }
 
@@ -134,7 +135,7 @@ static void write_records(struct out *o, const struct report *rep)
 /* Every file of the report @rep, into @o's temporary directory. */
 static void write_files(struct out *o, struct report *rep)
 {
-	char slugs[2][REPORT_NAME_LEN];
+	char slugs[REPORT_MAX_RUNS][REPORT_NAME_LEN];
 	struct rows *r = calloc(1, sizeof(*r));
 	struct legend lg;
 

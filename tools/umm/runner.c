@@ -59,8 +59,12 @@ int runner_off_switches(struct runner *r, const struct scenario_run *on)
 
 	r->nr_off = scenario_header_words(r->s, "off", r->off, 0,
 					  RUNNER_MAX_OFF, &found);
+	r->off_words = 1;
 	if (found && r->nr_off)
 		return 0;
+	scenario_free_words(r->off, 0, r->nr_off);
+	r->nr_off = 0;
+	r->off_words = 0;
 	for (k = 0; !found && k < on->nr_kinds; k++) {
 		const struct report_kind *kind = &on->kinds[k];
 

@@ -20,6 +20,10 @@ struct runner {
 	/* The boot parameters of "series off" (runner_off_switches()). */
 	int nr_off;
 	char *off[RUNNER_MAX_OFF];
+	int off_words;			/* off[] holds the header's words */
+	/* The scenario's "# boot:" words, for the Linux side (--kernel). */
+	int nr_kboot;
+	char *kboot[RUNNER_MAX_ARGS];
 	unsigned long seed;
 	const char *report;
 	int ab;
@@ -36,5 +40,6 @@ int runner_off_switches(struct runner *r, const struct scenario_run *on);
 int scenario_read_file(const char *path, struct scenario *s);
 int scenario_header_words(const struct scenario *s, const char *key,
 			  char **argv, int n, int max, int *found);
+void scenario_free_words(char **argv, int from, int to);
 
 #endif /* _TOOLS_UMM_RUNNER_H */

@@ -185,7 +185,7 @@ static int show(const struct runner *r, const struct scenario_run *runs,
  * user's, the umm runs' seed), before umm runs; NULL after saying why
  * not.
  */
-static struct kscenario *prepare_kernel(const struct runner *r)
+static struct kscenario *prepare_kernel(struct runner *r)
 {
 	char *params[RUNNER_MAX_ARGS];
 	struct compare_scenario cs = {
@@ -194,9 +194,12 @@ static struct kscenario *prepare_kernel(const struct runner *r)
 	};
 	int i;
 
-	cs.nr_params = scenario_header_words(r->s, "boot", params, 0,
+	/* The words stay in @r until the Linux run is over. */
+	r->nr_kboot = scenario_header_words(r->s, "boot", r->kboot, 0,
 					    RUNNER_MAX_ARGS - r->nr_params,
 					    NULL);
+	for (i = 0; i < r->nr_kboot; i++)
+		params[cs.nr_params++] = r->kboot[i];
 	for (i = 0; i < r->nr_params; i++)
 		params[cs.nr_params++] = r->params[i];
 	return compare_scenario_prepare(&cs);
@@ -229,14 +232,15 @@ int scenario_main(int argc, char **argv)
 	memset(runs, 0, sizeof(runs));
 	err = parse(&r, argc, argv);
 	if (err)
-		return err;
+		goto out;
+	err = 2;
 	if (r.report && check_report_dir(r.report))
-		return 2;
+		goto out;
 	r.tty = isatty(1);
 	if (r.kernel) {
 		k = prepare_kernel(&r);
 		if (!k)
-			return 2;
+			goto out;
 	}
 	nr = r.ab ? 2 : 1;
 	if (r.ab || r.kernel)
@@ -263,6 +267,10 @@ int scenario_main(int argc, char **argv)
 		err = 1;
 	for (i = 0; i < REPORT_MAX_RUNS; i++)
 		report_free_run(&runs[i]);
+out:
+	scenario_free_words(r.kboot, 0, r.nr_kboot);
+	if (r.off_words)
+		scenario_free_words(r.off, 0, r.nr_off);
 	free((char *)r.file.text);
 	return err;
 }

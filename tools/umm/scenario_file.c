@@ -105,7 +105,7 @@ int scenario_read_file(const char *path, struct scenario *s)
  * @max: room in @argv
  * @found: set if the scenario has such a line (even an empty one)
  *
- * The words are allocated and stay (a run uses them until it ends).
+ * Each word is allocated; scenario_free_words() frees them.
  *
  * Return: the number of words in @argv now.
  */
@@ -126,12 +126,29 @@ int scenario_header_words(const struct scenario *s, const char *key,
 
 			if (found)
 				*found = 1;
-			for (tok = strtok_r(copy, " \t", &save);
+			for (tok = copy ? strtok_r(copy, " \t", &save) : NULL;
 			     tok && n < max;
-			     tok = strtok_r(NULL, " \t", &save))
-				argv[n++] = tok;
+			     tok = strtok_r(NULL, " \t", &save)) {
+				argv[n] = strdup(tok);
+				n += argv[n] != NULL;
+			}
+			free(copy);
 		}
 		line = end ? end + 1 : NULL;
 	}
 	return n;
+}
+
+/**
+ * scenario_free_words - free what scenario_header_words() put in @argv
+ * @argv: the words
+ * @from: the first of them
+ * @to: one past the last
+ */
+void scenario_free_words(char **argv, int from, int to)
+{
+	for (; from < to; from++) {
+		free(argv[from]);
+		argv[from] = NULL;
+	}
 }

@@ -729,7 +729,9 @@ TEST(compare_fake_qemu_scenario_kernel)
 	EXPECT_EQ(0, kscenario(&e, ""));
 	EXPECT_EQ(2, lines_in(e.log, "start"));
 	/* With --ab: three columns. */
-	EXPECT_EQ(0, kscenario(&e, "--ab"));
+	EXPECT_EQ(0, kscenario(&e, "--ab")) {
+		TH_LOG("stderr: %s", text_of(e.err));
+	}
 	EXPECT_NE(NULL, strstr(text_of(e.out), "umm series on"));
 	EXPECT_NE(NULL, strstr(text_of(e.out), "umm series off"));
 	EXPECT_EQ(0, sh("ls %s/rep/record-*.txt | wc -l | grep -qx 3", e.dir));

@@ -818,6 +818,73 @@ TEST(report_record_round_trip)
 	}
 }
 
+/*
+ * Three runs, the third from Linux (umm scenario --kernel): three columns,
+ * no map of the Linux run, its release in its record and in the JSON,
+ * and the same report again from the records.
+ */
+TEST(report_three_runs_one_from_linux)
+{
+	struct scenario_run runs[3], back[3];
+	struct report_origin o[3];
+	char top[256], dir[300], again[300], path[340], err[512];
+	char *table;
+	int i;
+
+	parse_stream(_metadata, &runs[0], "umm series on", stream_on,
+		     N(stream_on), true);
+	parse_stream(_metadata, &runs[1], "umm series off", stream_off,
+		     N(stream_off), true);
+	/* A run with no map and no kinds, as the Linux side records one. */
+	memset(&runs[2], 0, sizeof(runs[2]));
+	snprintf(runs[2].label, sizeof(runs[2].label), "Linux 6.1.0-test");
+	snprintf(runs[2].linux_release, sizeof(runs[2].linux_release),
+		 "6.1.0-test");
+	for (i = 0; i < (int)N(stream_on); i++)
+		if (strncmp(stream_on[i], "@ map", 5) &&
+		    strncmp(stream_on[i], "@ kind", 6))
+			ASSERT_EQ(0, report_record_line(&runs[2], stream_on[i], i));
+	runs[2].wall = 40;
+
+	table = capture_table(runs, 3);
+	ASSERT_NE(NULL, table);
+	EXPECT_NE(NULL, strstr(table, "umm series off  Linux 6.1.0-test")) {
+		TH_LOG("%s", table);
+	}
+	free(table);
+	make_tmpdir(top, sizeof(top));
+	ASSERT_NE(0, top[0]);
+	snprintf(dir, sizeof(dir), "%s/out", top);
+	ASSERT_EQ(0, write_capturing(dir, runs, 3, err, sizeof(err)));
+	EXPECT_STREQ("", err);
+	EXPECT_EQ(0, sh("grep -q '^# linux 6.1.0-test$' %s/record-linux-6-1-0-test.txt", dir));
+	EXPECT_EQ(0, sh("grep -q '\"kernel\": \"6.1.0-test\"' %s/report.json", dir));
+	EXPECT_EQ(0, sh("grep -q 'no map: umm' %s/index.html", dir));
+	EXPECT_NE(0, sh("ls %s/map-linux-* >/dev/null 2>&1", dir));
+
+	for (i = 0; i < 3; i++) {
+		static const char *const files[] = {
+			"umm-series-on", "umm-series-off", "linux-6-1-0-test",
+		};
+
+		snprintf(path, sizeof(path), "%s/record-%s.txt", dir, files[i]);
+		ASSERT_EQ(0, report_read_record(path, &back[i], &o[i])) {
+			TH_LOG("%s", path);
+		}
+		EXPECT_EQ(i + 1, o[i].place);
+		EXPECT_STREQ(runs[i].linux_release, back[i].linux_release);
+	}
+	snprintf(again, sizeof(again), "%s/again", top);
+	ASSERT_EQ(0, write_capturing(again, back, 3, err, sizeof(err)));
+	EXPECT_EQ(0, sh("diff -r %s %s", dir, again));
+
+	sh("rm -rf %s", top);
+	for (i = 0; i < 3; i++) {
+		report_free_run(&runs[i]);
+		report_free_run(&back[i]);
+	}
+}
+
 /* A file that is not a run record: refused whole, in one line that names it. */
 TEST(report_read_record_rejects)
 {

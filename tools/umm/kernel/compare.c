@@ -68,21 +68,29 @@ static const char *env_or(const char *name, const char *def)
 	return v && *v ? v : def;
 }
 
-/* mkinitramfs.sh of the tree ./umm was built in. */
+/*
+ * mkinitramfs.sh of the tree ./umm was built in: beside the binary, or
+ * above it for a sanitizer build (build/asan/umm).
+ */
 static const char *default_mkinitramfs(void)
 {
+	static const char script[] = "tools/umm/guest/mkinitramfs.sh";
 	static char path[PATH_MAX + 64];
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	char *slash;
+	int up;
 
 	if (n <= 0)
-		return "tools/umm/guest/mkinitramfs.sh";
+		return script;
 	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	*slash = '\0';
-	snprintf(path, sizeof(path), "%s/tools/umm/guest/mkinitramfs.sh", exe);
-	return path;
+	for (up = 0; up < 4 && (slash = strrchr(exe, '/')); up++) {
+		*slash = '\0';
+		snprintf(path, sizeof(path), "%s/%s", exe, script);
+		if (!access(path, X_OK | R_OK))
+			return path;
+	}
+	return script;
 }
 
 static int parse_seconds(const char *s, int *out)
