@@ -29,6 +29,7 @@
 #include <linux/sched.h>
 #include <linux/pseudo_fs.h>
 #include <linux/err.h>
+#include <linux/bug.h>
 #include "console.h"
 
 /* umm.record=1: print the record lines the A/B runner reads. */
@@ -359,6 +360,8 @@ void console_record_end(void)
 	record_file_stats("/proc/vmstat", "");
 	record_file_stats("/sys/kernel/debug/umm/migrated", "migrated_");
 	console_record("stat task_failures %lu", task_failures);
+	/* A bug the kernel reported makes the run's figures suspect. */
+	console_record("stat tainted %lu", get_taint());
 	console_record("end");
 }
 

@@ -228,12 +228,17 @@ static int end_child(const struct runner *r, struct scenario_run *run,
 	else if (r->ab)
 		printf("%s: done in %.2f s, status %d\n", run->label, run->wall,
 		       run->exit_status);
-	if (!run->exit_status && run->ended)
+	if (!run->exit_status && run->ended && !report_stat(run, "tainted"))
 		return 0;
-	fprintf(stderr, "umm: scenario %s (%s) failed: status %d%s%s\n",
-		r->name, run->label, run->exit_status,
-		run->ended ? "" : ", it did not finish",
-		tail->nr ? "; it said:" : "");
+	if (!run->exit_status && run->ended)
+		fprintf(stderr, "umm: scenario %s (%s) failed: the kernel reported a bug (tainted: %llu), its figures are not to be trusted%s\n",
+			r->name, run->label, report_stat(run, "tainted"),
+			tail->nr ? "; it said:" : "");
+	else
+		fprintf(stderr, "umm: scenario %s (%s) failed: status %d%s%s\n",
+			r->name, run->label, run->exit_status,
+			run->ended ? "" : ", it did not finish",
+			tail->nr ? "; it said:" : "");
 	tail_print(tail);
 	return -EIO;
 }

@@ -14,8 +14,9 @@
  *   nolockdrv  putback_page() without the driver's lock
  *
  * And the sample itself, in the same binary, passes: the reports come
- * from the mistakes, not from the test.  Every test name contains
- * "mistake".
+ * from the mistakes, not from the test.  A scenario run of a broken
+ * driver fails too, with the kernel's report, rather than print figures
+ * of a kernel that reported a bug.  Every test name contains "mistake".
  */
 #include <limits.h>
 #include <stdio.h>
@@ -124,6 +125,24 @@ TEST(mistake_putback_without_the_driver_lock)
 		" corruption",
 		"kind: nolockdrv a_ops: sample_aops",
 		NULL });
+}
+
+/* The A/B runner does not print the figures of a kernel that reported a bug. */
+TEST(mistake_fails_a_scenario_run)
+{
+	struct run r;
+
+	ASSERT_EQ(0, access(umm_mistakes, X_OK));
+	setenv("UMM", umm_mistakes, 1);
+	r = run_umm("scenario", "tools/testing/selftests/vm/mistakes/nogetdrv.umm",
+		    "--ab");
+	EXPECT_EQ(1, r.status);
+	EXPECT_NE(NULL, strstr(r.err, "(series on) failed: the kernel reported a bug")) {
+		TH_LOG("stderr: %.2000s", r.err);
+	}
+	EXPECT_NE(NULL, strstr(r.err, "movable page kind 'nogetdrv'"));
+	EXPECT_EQ(NULL, strstr(r.out, "order-9 allocs"));
+	free_run(&r);
 }
 
 int main(int argc, char **argv)
