@@ -491,8 +491,6 @@ static void map_pages(struct list_head *list)
 static bool suitable_migration_target(struct compact_control *cc,
 				      struct page *page)
 {
-	if (cc->ignore_block_suitable)
-		return true;
 	if (PageBuddy(page) && page_order_unsafe(page) >= pageblock_order)
 		return false;
 	return migrate_async_suitable(get_pageblock_migratetype(page));
@@ -1117,10 +1115,12 @@ static enum compact_result compact_zone_order(struct zone *zone, int order,
 			MIGRATE_ASYNC :	MIGRATE_SYNC_LIGHT,
 		.alloc_flags = alloc_flags,
 		.classzone_idx = classzone_idx,
+		/*
+		 * 4.8: every priority honours the skip hints and the
+		 * pageblock types; 4.9 made the highest one scan the whole
+		 * zone ignoring both (COMPACT_PRIO_SYNC_FULL).
+		 */
 		.direct_compaction = true,
-		.whole_zone = (prio == MIN_COMPACT_PRIORITY),
-		.ignore_skip_hint = (prio == MIN_COMPACT_PRIORITY),
-		.ignore_block_suitable = (prio == MIN_COMPACT_PRIORITY),
 	};
 	enum compact_result ret;
 
@@ -1148,8 +1148,11 @@ enum compact_result try_to_compact_pages(gfp_t gfp_mask, unsigned int order,
 	enum compact_result rc = COMPACT_SKIPPED;
 	int idx;
 
-	/* Migration may need to wait on I/O: not for allocations that can't. */
-	if (!(gfp_mask & __GFP_IO))
+	/*
+	 * Migration may wait on I/O and enter the filesystem: not for
+	 * allocations that can't.  (4.10 let GFP_NOFS allocations compact.)
+	 */
+	if (!(gfp_mask & __GFP_IO) || !(gfp_mask & __GFP_FS))
 		return COMPACT_SKIPPED;
 
 	trace_mm_compaction_try_to_compact_pages(order, gfp_mask, prio);
@@ -1159,7 +1162,8 @@ enum compact_result try_to_compact_pages(gfp_t gfp_mask, unsigned int order,
 
 		if (!managed_zone(zone))
 			continue;
-		if (prio > MIN_COMPACT_PRIORITY && compaction_deferred(zone, order)) {
+		/* 4.8 defers at every priority (4.9: not at the highest). */
+		if (compaction_deferred(zone, order)) {
 			rc = max_t(enum compact_result, COMPACT_DEFERRED, rc);
 			continue;
 		}

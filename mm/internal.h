@@ -60,7 +60,6 @@ struct compact_control {
 	unsigned long last_migrated_pfn; /* first pfn isolated since a drain */
 	enum migrate_mode mode;
 	bool ignore_skip_hint;		/* scan blocks marked to be skipped */
-	bool ignore_block_suitable;	/* free scanner: any block will do */
 	bool direct_compaction;		/* run by an allocating task */
 	bool whole_zone;		/* this pass started at the bottom */
 	bool contended;			/* gave up on a lock or a signal */

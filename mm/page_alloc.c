@@ -1195,6 +1195,8 @@ static bool should_reclaim_retry(gfp_t gfp_mask, unsigned int order,
  * Is another round of compaction worth it?  After real progress, up to
  * MAX_COMPACT_RETRIES times (a quarter of that for costly orders); after a
  * complete failure, only at a higher priority, until the highest one.
+ * (4.9 also raised the priority once the retries ran out, and counted
+ * them again from zero; 4.8 gives up then.)
  */
 static bool should_compact_retry(struct alloc_context *ac, int order,
 				 int alloc_flags,
@@ -1203,29 +1205,23 @@ static bool should_compact_retry(struct alloc_context *ac, int order,
 				 int *compaction_retries)
 {
 	int max_retries = MAX_COMPACT_RETRIES;
-	int min_priority;
 
 	if (!order)
 		return false;
 	if (compaction_made_progress(compact_result))
 		(*compaction_retries)++;
-	if (compaction_failed(compact_result))
-		goto check_priority;
+	if (compaction_failed(compact_result)) {
+		if (*compact_priority > MIN_COMPACT_PRIORITY) {
+			(*compact_priority)--;
+			return true;
+		}
+		return false;
+	}
 	if (compaction_withdrawn(compact_result))
 		return compaction_zonelist_suitable(ac, order, alloc_flags);
 	if (order > PAGE_ALLOC_COSTLY_ORDER)
 		max_retries /= 4;
-	if (*compaction_retries <= max_retries)
-		return true;
-check_priority:
-	min_priority = (order > PAGE_ALLOC_COSTLY_ORDER) ?
-			MIN_COMPACT_COSTLY_PRIORITY : MIN_COMPACT_PRIORITY;
-	if (*compact_priority > min_priority) {
-		(*compact_priority)--;
-		*compaction_retries = 0;
-		return true;
-	}
-	return false;
+	return *compaction_retries <= max_retries;
 }
 
 /*

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: memory compaction (mm/compaction.c) and kcompactd. */
 /* newer: compact_gap() is a later kernel's name for 4.8's 2UL << order. */
+/* 4.8: no COMPACT_PRIO_SYNC_FULL (4.9) and no MIN_COMPACT_COSTLY_PRIORITY (4.10). */
 #ifndef _LINUX_COMPACTION_H
 #define _LINUX_COMPACTION_H
 
@@ -13,10 +14,8 @@
  * at INIT_COMPACT_PRIORITY and raises the effort as it retries.
  */
 enum compact_priority {
-	COMPACT_PRIO_SYNC_FULL,
-	MIN_COMPACT_PRIORITY = COMPACT_PRIO_SYNC_FULL,
 	COMPACT_PRIO_SYNC_LIGHT,
-	MIN_COMPACT_COSTLY_PRIORITY = COMPACT_PRIO_SYNC_LIGHT,
+	MIN_COMPACT_PRIORITY = COMPACT_PRIO_SYNC_LIGHT,
 	DEF_COMPACT_PRIORITY = COMPACT_PRIO_SYNC_LIGHT,
 	COMPACT_PRIO_ASYNC,
 	INIT_COMPACT_PRIORITY = COMPACT_PRIO_ASYNC

@@ -518,6 +518,15 @@ TEST_F(umm, kcompactd_wakes_after_a_failing_allocation)
 	EXPECT_NE(NULL, find_task("kcompactd0"));
 	ASSERT_EQ(0, fragment(&f, false));
 	ASSERT_EQ(0, free_blocks_from(3));
+	/*
+	 * kcompactd forgets requests made before it first sleeps (it starts
+	 * with kcompactd_max_order = 0, as 4.8's does): on a running system
+	 * it has long been asleep, so wait for that here.
+	 */
+	for (ms = 0; ms < 3000 && !waitqueue_active(&NODE_DATA(0)->kcompactd_wait);
+	     ms += 10)
+		usleep(10000);
+	ASSERT_TRUE(waitqueue_active(&NODE_DATA(0)->kcompactd_wait));
 	wake = vmstat_value("compact_daemon_wake");
 	scanned = vmstat_value("compact_daemon_migrate_scanned");
 	ASSERT_LE(0, wake);
@@ -528,8 +537,19 @@ TEST_F(umm, kcompactd_wakes_after_a_failing_allocation)
 	 * would then rightly find nothing to do).
 	 */
 	page = alloc_pages(GFP_NOWAIT | __GFP_NOWARN, 3);
-	for (ms = 0; ms < 3000 && vmstat_value("compact_daemon_wake") == wake; ms += 10)
+	/*
+	 * kswapd wakes kcompactd when it goes to sleep on a balanced node
+	 * (4.8).  Here nothing is reclaimable (no swap): if kswapd was
+	 * asleep, it cannot balance the node for order 3, and gives up
+	 * after MAX_RECLAIM_RETRIES runs; from then on the allocation
+	 * itself wakes kcompactd (4.14).  So the allocation is retried, as
+	 * the allocating task would.
+	 */
+	for (ms = 0; ms < 3000 && vmstat_value("compact_daemon_wake") == wake; ms += 10) {
+		if (!page)
+			page = alloc_pages(GFP_NOWAIT | __GFP_NOWARN, 3);
 		usleep(10000);
+	}
 	printf("# compact_daemon_wake %ld -> %ld after %d ms\n", wake,
 	       vmstat_value("compact_daemon_wake"), ms);
 	EXPECT_LT(wake, vmstat_value("compact_daemon_wake"));

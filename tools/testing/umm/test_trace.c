@@ -332,9 +332,9 @@ TEST_F(umm, trace_compaction_event_formats)
 		"mm_compaction_end: zone_start=0x0 migrate_pfn=0x200 free_pfn=0x3fc00 zone_end=0x40000, mode=async status=partial_skipped",
 		"mm_compaction_end: zone_start=0x0 migrate_pfn=0x200 free_pfn=0x3fc00 zone_end=0x40000, mode=sync status=success",
 		"mm_compaction_end: zone_start=0x0 migrate_pfn=0x200 free_pfn=0x3fc00 zone_end=0x40000, mode=sync status=0x63",
-		"mm_compaction_try_to_compact_pages: order=9 gfp_mask=GFP_KERNEL priority=2",
+		"mm_compaction_try_to_compact_pages: order=9 gfp_mask=GFP_KERNEL priority=1",
 		"mm_compaction_try_to_compact_pages: order=3 gfp_mask=GFP_HIGHUSER_MOVABLE|__GFP_NOWARN priority=0",
-		"mm_compaction_try_to_compact_pages: order=0 gfp_mask=none priority=1",
+		"mm_compaction_try_to_compact_pages: order=0 gfp_mask=none priority=0",
 		"mm_compaction_finished: node=0 zone=Normal   order=9 ret=continue",
 		"mm_compaction_suitable: node=0 zone=Normal   order=2 ret=skipped",
 		"mm_compaction_suitable: node=0 zone=Normal   order=2 ret=not_suitable_zone",
@@ -372,7 +372,7 @@ TEST_F(umm, trace_compaction_event_formats)
 						 COMPACT_PRIO_ASYNC);
 	trace_mm_compaction_try_to_compact_pages(3, GFP_HIGHUSER_MOVABLE |
 						 __GFP_NOWARN,
-						 COMPACT_PRIO_SYNC_FULL);
+						 COMPACT_PRIO_SYNC_LIGHT);
 	trace_mm_compaction_try_to_compact_pages(0, 0, COMPACT_PRIO_SYNC_LIGHT);
 	trace_mm_compaction_finished(zone, 9, COMPACT_CONTINUE);
 	trace_mm_compaction_suitable(zone, 2, COMPACT_SKIPPED);
