@@ -757,6 +757,14 @@ TEST(compare_fake_qemu_scenario_kernel_fails)
 	EXPECT_NE(NULL, strstr(text_of(e.err), "/none"));
 	EXPECT_EQ(NULL, strstr(text_of(e.out), "order-3 allocs"));
 
+	/* A parameter umm refuses: umm's own line, and no QEMU started. */
+	EXPECT_EQ(2, kscenario(&e, "no_such_param=1"));
+	EXPECT_EQ(1, lines_in(e.err, NULL)) {
+		TH_LOG("stderr: %s", text_of(e.err));
+	}
+	EXPECT_NE(NULL, strstr(text_of(e.err), "no_such_param=1"));
+	EXPECT_EQ(0, lines_in(e.log, "start"));
+
 	/* A guest that panics (at the first boot): status 2, one line. */
 	setenv("FAKE_QEMU_MODE", "exit", 1);
 	EXPECT_EQ(2, kscenario(&e, ""));

@@ -100,12 +100,17 @@ static int match_pressure(struct kscenario *k)
 
 	compare_run_umm(&k->o, &none, &u);
 	umm_kb = mem_available(&u);
-	compare_side_free(&u);
 	if (!umm_kb) {
-		fprintf(stderr, "umm: scenario %s: umm did not boot with %luM to measure its memory\n",
-			k->name, k->o.params.mem_mib);
+		/* umm's own line says why: "umm: bad boot parameter ..." */
+		if (u.error[0])
+			fprintf(stderr, "%s\n", u.error);
+		else
+			fprintf(stderr, "umm: scenario %s: umm did not boot with %luM to measure its memory\n",
+				k->name, k->o.params.mem_mib);
+		compare_side_free(&u);
 		return -EINVAL;
 	}
+	compare_side_free(&u);
 	compare_side_init(&l, "Linux", true);
 	err = compare_prepare_linux(&k->o, &none, &prep, &l);
 	if (err == 0)
