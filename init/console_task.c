@@ -122,8 +122,18 @@ static void print_task(struct workload *w, void *data)
 			       w->name, p->pid, rss, total_vm, nr_ptes);
 }
 
+static void count_task(struct workload *w, void *data)
+{
+	(*(unsigned int *)data)++;
+}
+
 static int cmd_tasks(int argc, char **argv)
 {
+	unsigned int n = 0;
+
+	workload_for_each(count_task, &n);
+	if (!n)
+		console_puts("no tasks (start one with 'task start NAME')\n");
 	workload_for_each(print_task, NULL);
 	return 0;
 }

@@ -237,13 +237,13 @@ TEST_F(umm, task_creation_fails_cleanly_without_an_order2_block)
 	EXPECT_EQ(NULL, workload_find("doomed"));
 	EXPECT_EQ(0, nr_workloads());
 
-	/* The console says so in one line, and lists nothing. */
+	/* The console says so in one line, and lists no task. */
 	EXPECT_EQ(-ENOMEM, console("task start doomed", &o));
 	EXPECT_STREQ("umm: task: cannot start 'doomed': Cannot allocate memory\n",
 		     strstr(o.err, "umm: task:") ? strstr(o.err, "umm: task:") : o.err);
 	EXPECT_STREQ("", o.out);
 	EXPECT_EQ(0, console("tasks", &o));
-	EXPECT_STREQ("", o.out);
+	EXPECT_STREQ("no tasks (start one with 'task start NAME')\n", o.out);
 	EXPECT_EQ(free_pages, umm_free_pages());
 
 	/* With memory back, the same task starts. */
