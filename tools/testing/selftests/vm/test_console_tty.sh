@@ -17,9 +17,7 @@ tmp=$(mktemp -d)
 sock=$tmp/tmux.sock
 home=$tmp/home
 mkdir -p "$home"
-pass=0
-fail=0
-n=0
+. "$(dirname "$0")/../../ktap.sh"
 # The sanitizers slow the kernel down; the waits are the longest allowed.
 case "$umm" in */asan/* | */tsan/*) limit=90 ;; *) limit=30 ;; esac
 
@@ -33,17 +31,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# ok NAME STATUS: report one test; on failure, show the screen.
-ok() {
-	n=$((n + 1))
-	if [ "$2" = 0 ]; then
-		pass=$((pass + 1))
-		echo "ok $n $1"
-	else
-		fail=$((fail + 1))
-		echo "not ok $n $1"
-		screen | tail -n 25 | sed 's/^/# FAIL: | /'
-	fi
+# On a failure, the end of the screen.
+ktap_detail() {
+	screen | tail -n 25 | sed 's/^/| /'
 }
 
 # The whole screen and its scrollback, trailing blank lines left out.
@@ -97,7 +87,8 @@ echo "1..9"
 
 if ! command -v tmux >/dev/null; then
 	echo "# tmux is missing: run 'make setup' (Debian's tmux package)"
-	echo "# Totals: pass:0 fail:1 xfail:0 xpass:0 skip:0 error:0"
+	fail=1
+	ktap_totals
 	exit 1
 fi
 
@@ -181,5 +172,5 @@ wait_for has "after-umm status="
 	! grep -qF 'dropped-line' "$home/.umm_history"
 ok "Ctrl-D exits with status 0 after a newline; the history is saved" $?
 
-echo "# Totals: pass:$pass fail:$fail xfail:0 xpass:0 skip:0 error:0"
+ktap_totals
 [ "$fail" = 0 ]
