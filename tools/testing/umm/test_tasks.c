@@ -559,12 +559,23 @@ TEST_F(umm, exit_gives_back_every_page)
 
 /* ---- SIGINT: the shell's Ctrl-C (init/console_shell.c) ------------------ */
 
+/* Has @w a request in flight?  ->req is under ->lock. */
+static bool request_in_flight(struct workload *w)
+{
+	bool busy;
+
+	spin_lock(&w->lock);
+	busy = w->req;
+	spin_unlock(&w->lock);
+	return busy;
+}
+
 /* As the shell's "ttyintr" thread: once @arg's request runs, interrupt it. */
 static int interrupt_request(void *arg)
 {
 	struct workload *w = arg;
 
-	while (!READ_ONCE(w->req))
+	while (!request_in_flight(w))
 		msleep(1);
 	workload_interrupt();
 	return 0;
