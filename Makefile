@@ -93,7 +93,8 @@ TCFLAGS := -std=gnu11 -D_GNU_SOURCE -Iinclude -Iinclude/uapi -Iarch/user/include
 	-include include/linux/kconfig.h $(WARN) -Wno-unused-function \
 	$(OPT) $(SANFLAGS)
 
-LDLIBS	:= -lpthread -lm -llz4 -lzstd -llzo2
+# libedit: the interactive shell's line editor (arch/user/os/line_user.c).
+LDLIBS	:= -lpthread -lm -llz4 -lzstd -llzo2 -ledit
 LDFLAGS	:= $(SANFLAGS)
 
 kobjs :=
@@ -140,6 +141,15 @@ $(LIBUMM): $(kobjs) $(LIB_HOBJS)
 	$(kecho) "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
 	$(Q)echo $(notdir $(LIB_HOBJS)) > $(OBJ)/host-objects
+
+# The shell's line editor needs libedit's header: say so, rather than
+# fail on a missing histedit.h.  Order-only, so it rebuilds nothing.
+.PHONY: libedit-check
+libedit-check:
+	$(Q)echo '#include <histedit.h>' | $(CC) -E -x c - >/dev/null 2>&1 || \
+	{ echo "umm: libedit-dev is missing (the shell's line editor, arch/user/os/line_user.c): run 'make setup' or 'apt-get install libedit-dev'" >&2; exit 1; }
+
+$(OBJ)/arch/user/os/line_user.o: | libedit-check
 
 # An object of a host-y list is host code and sees libc; any other is
 # kernel code.  The lists decide, not the file names.

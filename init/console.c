@@ -28,6 +28,7 @@ static const struct console_cmd *cmd_tables[] = {
 	console_swap_cmds,
 	console_balloon_cmds,
 	console_scenario_cmds,
+	console_shell_cmds,
 };
 
 static const struct {
@@ -170,6 +171,21 @@ int console_cmd_err(int err, const char *fmt, ...)
 bool console_stdout_is_tty(void)
 {
 	return host_ops.isatty(HOST_STDOUT);
+}
+
+/**
+ * console_walk_cmds - visit every command, in the order of the help
+ * @fn: called for each
+ * @data: passed to @fn
+ */
+void console_walk_cmds(void (*fn)(const struct console_cmd *c, void *data), void *data)
+{
+	unsigned int t;
+	const struct console_cmd *c;
+
+	for (t = 0; t < ARRAY_SIZE(cmd_tables); t++)
+		for (c = cmd_tables[t]; c->name; c++)
+			fn(c, data);
 }
 
 static const struct console_cmd *find_cmd(const char *name)
@@ -347,6 +363,17 @@ int console_run_text(const char *text, const char *name, bool stop_on_error)
 			if (stop_on_error)
 				break;
 		}
+		/*
+		 * Ctrl-C at the shell's terminal (init/console_shell.c) ends
+		 * the line, as a shell's SIGINT does; a command that noticed
+		 * it has said so already.
+		 */
+		if (signal_pending(current)) {
+			if (!err && *text)
+				console_err("umm: interrupted: the rest of the line is not run\n");
+			ret = ret ? : -EINTR;
+			break;
+		}
 	}
 	kfree(buf);
 	kfree(words);
@@ -391,6 +418,28 @@ static char *read_host_file(const char *path)
 	return buf;
 }
 
+/**
+ * console_shell_line - run one line typed at the shell
+ * @line: the line, without its newline
+ * @cut: it was longer than CONSOLE_LINE_MAX: refuse it
+ *
+ * Errors are reported and the shell goes on.
+ *
+ * Return: false if the line was "exit".
+ */
+bool console_shell_line(const char *line, bool cut)
+{
+	if (cut) {
+		too_long(line, "line");
+		return true;
+	}
+	if (!strcmp(skip_spaces(line), "exit"))
+		return false;
+	console_run_text(line, "<stdin>", false);
+	return true;
+}
+
+/* The shell on plain input: a pipe, a file, or a terminal without editing. */
 static int run_shell(void)
 {
 	char *line = kmalloc(CONSOLE_LINE_MAX + 1, GFP_KERNEL);
@@ -405,7 +454,7 @@ static int run_shell(void)
 		long r;
 
 		if (tty && n == 0)
-			host_ops.write(HOST_STDOUT, "umm# ", 5);
+			host_ops.write(HOST_STDOUT, CONSOLE_PROMPT, strlen(CONSOLE_PROMPT));
 		/* A keystroke may be long in coming: the CPU is not ours meanwhile. */
 		sched_host_block();
 		r = host_ops.read(HOST_STDIN, &c, 1);
@@ -421,21 +470,13 @@ static int run_shell(void)
 		}
 		line[n] = '\0';
 		n = 0;
-		if (cut) {
-			too_long(line, "line");
-			cut = false;
-			continue;
-		}
-		if (!strcmp(skip_spaces(line), "exit"))
+		if (!console_shell_line(line, cut))
 			break;
-		console_run_text(line, "<stdin>", false);
+		cut = false;
 	}
 	if (n) {
 		line[n] = '\0';
-		if (cut)
-			too_long(line, "line");
-		else
-			console_run_text(line, "<stdin>", false);
+		console_shell_line(line, cut);
 	}
 	kfree(line);
 	return 0;
@@ -482,7 +523,10 @@ int console_main(struct console_args *args)
 		kfree(text);
 		break;
 	case CONSOLE_SHELL:
-		err = run_shell();
+		/* A terminal gets line editing; anything else, plain lines. */
+		err = console_shell_tty();
+		if (err < 0)
+			err = run_shell();
 		workload_reap_exited();
 		return err;
 	case CONSOLE_SCENARIO:

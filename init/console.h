@@ -36,6 +36,7 @@ struct console_cmd {
 };
 
 #define CONSOLE_MAX_ARGS	32
+#define CONSOLE_PROMPT		"umm# "
 /* The longest command (and shell line): with its NUL, one page */
 #define CONSOLE_LINE_MAX	4095
 
@@ -43,6 +44,11 @@ int console_parse_args(int argc, char **argv, struct console_args *args);
 void console_usage(void);
 int console_main(struct console_args *args);
 int console_run_text(const char *text, const char *name, bool stop_on_error);
+bool console_shell_line(const char *line, bool cut);
+void console_walk_cmds(void (*fn)(const struct console_cmd *c, void *data), void *data);
+
+/* init/console_shell.c: the shell on a terminal; -ENOTTY without one. */
+int console_shell_tty(void);
 
 /* Output for the user (stdout) and errors ("umm: CMD: reason", stderr). */
 __printf(1, 2) void console_printf(const char *fmt, ...);
@@ -61,6 +67,7 @@ extern const struct console_cmd console_blk_cmds[];
 extern const struct console_cmd console_swap_cmds[];
 extern const struct console_cmd console_balloon_cmds[];
 extern const struct console_cmd console_scenario_cmds[];
+extern const struct console_cmd console_shell_cmds[];
 
 /* init/console_scenario.c: the A/B runner's record lines */
 extern bool umm_record;

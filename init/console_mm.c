@@ -19,6 +19,7 @@
 #include <linux/string.h>
 #include <linux/ctype.h>
 #include <linux/random.h>
+#include <linux/sched.h>
 #include "console.h"
 
 #define SET_NAME_LEN	32
@@ -108,9 +109,14 @@ static int cmd_alloc(int argc, char **argv)
 		 * NORETRY: one round of compaction and reclaim, no OOM kill.
 		 * A probe of the console must not kill the workload.
 		 */
-		struct page *page = alloc_pages(gfp | __GFP_NOWARN |
-						__GFP_NORETRY, order);
+		struct page *page;
 
+		/* Ctrl-C at the shell: what was allocated stays in the set. */
+		if (signal_pending(current))
+			return console_cmd_err(-EINTR,
+				"interrupted after %u of %u allocations (%u succeeded, kept in %s)",
+				i, count, ok, set->name);
+		page = alloc_pages(gfp | __GFP_NOWARN | __GFP_NORETRY, order);
 		if (!page)
 			continue;
 		/* We own the block: private holds its order, lru links it. */

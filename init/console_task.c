@@ -61,12 +61,17 @@ static struct workload *get_workload(const char *name)
 	return w;
 }
 
-/* Report a failed request; -EINTR and -ESRCH mean the OOM killer. */
+/*
+ * Report a failed request: -ESRCH, or -EINTR with a SIGKILL, mean the
+ * OOM killer; -EINTR alone, Ctrl-C at the shell (init/console_shell.c).
+ */
 static int request_err(struct workload *w, long err)
 {
-	if (err == -EINTR || err == -ESRCH)
+	if (err == -ESRCH || (err == -EINTR && fatal_signal_pending(w->task)))
 		return console_cmd_err(-EINTR, "task '%s' was killed by the OOM killer",
 				       w->name);
+	if (err == -EINTR)
+		return console_cmd_err(-EINTR, "interrupted; %s lives on", w->name);
 	return console_cmd_err(err, "%s: %s", w->name, errno_text(err));
 }
 
@@ -122,8 +127,18 @@ static void print_task(struct workload *w, void *data)
 			       w->name, p->pid, rss, total_vm, nr_ptes);
 }
 
+static void count_task(struct workload *w, void *data)
+{
+	(*(unsigned int *)data)++;
+}
+
 static int cmd_tasks(int argc, char **argv)
 {
+	unsigned int n = 0;
+
+	workload_for_each(count_task, &n);
+	if (!n)
+		console_puts("no tasks (start one with 'task start NAME')\n");
 	workload_for_each(print_task, NULL);
 	return 0;
 }

@@ -70,6 +70,8 @@ static int workload_main(void *arg)
 				   req->fn(w, req->arg);
 			spin_lock(&w->lock);
 			w->req = NULL;
+			/* A SIGINT was for this request (workload_interrupt()). */
+			flush_signals(current);
 			spin_unlock(&w->lock);
 			complete(&req->done);
 		}
@@ -273,6 +275,29 @@ int workload_call(struct workload *w, long (*fn)(struct workload *w, void *arg),
 }
 
 /**
+ * workload_interrupt - send SIGINT to the tasks running a request
+ *
+ * The console sends a request and waits for it: the task running it is
+ * the foreground of the shell's terminal, and Ctrl-C is for it
+ * (init/console_shell.c).  It stops at its next check with -EINTR, and
+ * flushes the signal when the request is done.
+ */
+void workload_interrupt(void)
+{
+	struct workload *w;
+
+	mutex_lock(&workloads_lock);
+	list_for_each_entry(w, &workloads, list) {
+		/* Under the lock: the task flushes it when the request ends. */
+		spin_lock(&w->lock);
+		if (w->req)
+			send_sig(SIGINT, w->task, 0);
+		spin_unlock(&w->lock);
+	}
+	mutex_unlock(&workloads_lock);
+}
+
+/**
  * workload_for_each - visit every workload (the console's task table)
  * @fn: called for each
  * @data: passed to @fn
@@ -383,7 +408,8 @@ static long walk_user_pages(struct workload *w,
 			ret = fn(w, addr, arg);
 			if (ret)
 				return ret;
-			if (fatal_signal_pending(current))
+			/* The OOM killer's SIGKILL, or the shell's Ctrl-C. */
+			if (signal_pending(current))
 				return -EINTR;
 		}
 	}

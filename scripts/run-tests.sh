@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Run every test: the kselftest-harness binaries (white-box and black-box),
-# the console scripts and the checks of the tree's own rules
-# (tools/testing/build/), then print one line "N passed, M failed".
+# the console scripts, the black-box shell scripts (selftests/vm/*.sh) and
+# the checks of the tree's own rules (tools/testing/build/), then print one
+# line "N passed, M failed".
 #
 #   run-tests.sh BUILD_DIR UMM_BINARY [FILTER]
 #
@@ -112,6 +113,15 @@ for s in tools/testing/selftests/vm/scripts/*.umm; do
 	[ -n "$filter" ] && [[ "$s" != *$filter* ]] && continue
 	skip "${s#tools/testing/selftests/vm/}" && continue
 	run_script "$s"
+done
+
+# Black-box tests that drive ./umm from the shell rather than from C: the
+# interactive shell in a real terminal (tmux), for one.
+for t in tools/testing/selftests/vm/test_*.sh; do
+	[ -f "$t" ] || continue
+	[ -n "$filter" ] && [[ "$t" != *$filter* ]] && continue
+	skip "$t" && continue
+	run_binary "$t" "$UMM"
 done
 
 # The tree's own rules: no kernel-side object reaches the host but

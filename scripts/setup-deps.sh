@@ -4,12 +4,16 @@
 # Install what umm needs from Debian's packages, if it is missing.
 set -e
 
+# libedit-dev is the shell's line editor (BSD-licensed: GNU readline's
+# GPL-3.0 cannot be combined with umm's GPL-2.0); tmux drives the shell in
+# a real terminal in tools/testing/selftests/vm/test_console_tty.sh.
 # clang and libclang-rt-14-dev (libFuzzer, the sanitizers' runtimes) and
 # llvm-14 (llvm-symbolizer, for stacks with names) are for make fuzz.
 # The rest is for './umm compare' (compare.rst in Documentation/umm/): Debian's
 # own kernel under QEMU, its headers for our helper module, and busybox,
 # cpio and kmod for the guest's initramfs.
-PKGS="make gcc libc6-dev liblz4-dev libzstd-dev liblzo2-dev sparse coccinelle
+PKGS="make gcc libc6-dev liblz4-dev libzstd-dev liblzo2-dev libedit-dev tmux
+      sparse coccinelle
       linux-source-6.1 libxml2-utils xz-utils python3
       clang libclang-rt-14-dev llvm-14
       qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static

@@ -5,6 +5,7 @@
 
 /* These sleep: the CPU goes to other tasks meanwhile. */
 void msleep(unsigned int msecs);
+unsigned long msleep_interruptible(unsigned int msecs);
 void usleep_range(unsigned long min, unsigned long max);
 
 /* This one spins, and may be used in atomic context. */

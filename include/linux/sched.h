@@ -76,10 +76,14 @@ struct task_struct {
 	struct list_head tasks;	/* on the task list */
 	int exit_code;
 	/*
-	 * SIGKILL is the only signal: the OOM killer sends it.  The task
-	 * notices it in fatal_signal_pending() and exits.
+	 * Two signals.  SIGKILL: the OOM killer sends it; the task notices
+	 * it in fatal_signal_pending() and exits.  SIGINT: Ctrl-C at the
+	 * shell's terminal (init/console_shell.c) sends it to the running
+	 * command's tasks; a long loop that checks signal_pending() stops
+	 * there with -EINTR, and the task flushes it and lives on.
 	 */
 	int sigkill;
+	int sigint;
 	bool oom_victim;
 };
 
@@ -141,8 +145,15 @@ static inline int fatal_signal_pending(struct task_struct *p)
 
 static inline int signal_pending(struct task_struct *p)
 {
-	return fatal_signal_pending(p);
+	return fatal_signal_pending(p) || (p && READ_ONCE(p->sigint));
 }
+
+#define SIGINT	2
+#define SIGKILL	9
+
+/* kernel/signal.c: SIGINT only; the OOM killer sets ->sigkill itself. */
+int send_sig(int sig, struct task_struct *p, int priv);
+void flush_signals(struct task_struct *t);
 static inline int task_cpu(const struct task_struct *p) { return READ_ONCE(p->cpu); }
 
 struct task_struct *alloc_task_struct(const char *name);

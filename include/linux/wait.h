@@ -114,9 +114,12 @@ do {									\
 } while (0)
 
 /*
- * umm delivers no signals, so the interruptible and killable waits never
- * return -ERESTARTSYS; they still sleep in TASK_INTERRUPTIBLE, because a
- * waker using wake_up_interruptible() only wakes sleepers in that state.
+ * umm's signals (<linux/sched.h>) are the OOM killer's SIGKILL, which its
+ * victims check for themselves, and the shell's SIGINT, which only the
+ * places that check signal_pending() see.  So the interruptible and
+ * killable waits never return -ERESTARTSYS; they still sleep in
+ * TASK_INTERRUPTIBLE, because a waker using wake_up_interruptible() only
+ * wakes sleepers in that state.
  */
 #define wait_event_interruptible(wq_head, condition)			\
 ({									\

@@ -32,8 +32,6 @@ struct workload {
 	struct list_head list;		/* on the workload list */
 };
 
-#define SIGKILL	9
-
 /* Statistics of a verification. */
 struct verify_result {
 	unsigned long checked;		/* pages with data, compared */
@@ -50,6 +48,7 @@ void workload_reap_exited(void);
 int workload_call(struct workload *w, long (*fn)(struct workload *w, void *arg),
 		  void *arg, long *ret);
 void workload_kick(struct task_struct *tsk);
+void workload_interrupt(void);
 void workload_for_each(void (*fn)(struct workload *w, void *data), void *data);
 
 /* Requests, run in the task (mm/ and kernel/workload.c). */

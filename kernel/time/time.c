@@ -56,6 +56,33 @@ void msleep(unsigned int msecs)
 	sleep_ns((u64)msecs * NSEC_PER_MSEC);
 }
 
+/**
+ * msleep_interruptible - sleep, unless a signal comes first
+ * @msecs: how long
+ *
+ * The state is set before signal_pending() is looked at, so a send_sig()
+ * between the look and the sleep still wakes the sleeper.
+ *
+ * Return: 0, or the milliseconds that were left when a signal (the
+ * shell's SIGINT) ended the sleep.
+ */
+unsigned long msleep_interruptible(unsigned int msecs)
+{
+	ktime_t expires = ktime_get() + (u64)msecs * NSEC_PER_MSEC;
+	ktime_t now;
+
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current))
+			break;
+		if (!schedule_hrtimeout(&expires, HRTIMER_MODE_ABS))
+			return 0;
+	}
+	__set_current_state(TASK_RUNNING);
+	now = ktime_get();
+	return now < expires ? DIV_ROUND_UP(expires - now, NSEC_PER_MSEC) : 1;
+}
+
 void usleep_range(unsigned long min, unsigned long max)
 {
 	sleep_ns((u64)min * NSEC_PER_USEC);

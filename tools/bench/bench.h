@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * tools/bench/bench.h - what the benchmarks share: the clock, the 4 KiB
- * memcpy baselines that migration is measured against, a migration
- * target allocator, migrating movable pages in batches, and warming the
- * arena.  Helpers the tests have too come from the tests' library
+ * memcpy baselines that migration is measured against, the verdict on a
+ * target, a migration target allocator, migrating movable pages in
+ * batches, and warming the arena.  Helpers the tests have too come from the tests' library
  * (umm_test_lib.h).
  *
  * Included by one file per benchmark binary, hence static functions.
@@ -11,6 +11,8 @@
 #ifndef _BENCH_H
 #define _BENCH_H
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -78,6 +80,34 @@ static inline double memcpy_cold_ns(unsigned long pages)
 	free(src);
 	free(dst);
 	return best;
+}
+
+/*
+ * A benchmark's target, judged: "(target >= 1.00): met" or "...: MISSED",
+ * printed right after the value it judges.  scripts/run-bench.sh counts
+ * the verdicts for its summary, so every target is printed through this.
+ * @op is ">=", "<=" or "<"; @limit is shown with @decimals and @unit.
+ */
+struct bench_verdict {
+	char text[64];
+};
+
+static inline struct bench_verdict bench_target(double value, const char *op,
+						double limit, int decimals,
+						const char *unit)
+{
+	struct bench_verdict v;
+	bool met;
+
+	if (!strcmp(op, ">="))
+		met = value >= limit;
+	else if (!strcmp(op, "<="))
+		met = value <= limit;
+	else
+		met = value < limit;
+	snprintf(v.text, sizeof(v.text), "(target %s %.*f%s): %s", op,
+		 decimals, limit, unit, met ? "met" : "MISSED");
+	return v;
 }
 
 /* migrate_pages()'s allocator of targets. */

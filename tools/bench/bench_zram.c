@@ -167,11 +167,13 @@ int main(void)
 			printf("bench_zram: %s: failed\n", algs[i]);
 			continue;
 		}
-		printf("bench_zram: %-4s write %5.0f MB/s vs compress %5.0f MB/s: %.2f (vs compress and store %5.0f MB/s: %.2f); read %5.0f MB/s vs decompress %5.0f MB/s: %.2f (target >= 0.70)\n",
+		printf("bench_zram: %-4s write %5.0f MB/s vs compress %5.0f MB/s: %.2f %s (vs compress and store %5.0f MB/s: %.2f); read %5.0f MB/s vs decompress %5.0f MB/s: %.2f %s\n",
 		       algs[i], mbps(t[WRITE]), mbps(t[COMP]),
-		       t[COMP] / t[WRITE], mbps(t[COMP_STORE]),
-		       t[COMP_STORE] / t[WRITE], mbps(t[READ]),
-		       mbps(t[DECOMP]), t[DECOMP] / t[READ]);
+		       t[COMP] / t[WRITE],
+		       bench_target(t[COMP] / t[WRITE], ">=", 0.7, 2, "").text,
+		       mbps(t[COMP_STORE]), t[COMP_STORE] / t[WRITE],
+		       mbps(t[READ]), mbps(t[DECOMP]), t[DECOMP] / t[READ],
+		       bench_target(t[DECOMP] / t[READ], ">=", 0.7, 2, "").text);
 	}
 	return 0;
 }

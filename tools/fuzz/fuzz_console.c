@@ -150,7 +150,7 @@ static double size_value(const char *w)
 /*
  * Commands whose cost grows with a number in them, past what a fuzzer
  * can wait for: 'alloc SET ORDER COUNT' (COUNT up to 10^8), the blk*
- * verbs' page counts, and a zram disksize beyond RAM (which swap and
+ * verbs' page counts, 'sleep SECONDS', and a zram disksize beyond RAM (which swap and
  * blkwrite can then fill page by page), more pages for the sample driver
  * than half of RAM (it allocates until the OOM killer gives up).  Their parsers still see every
  * other number, and fuzz_pseudofs writes any size to disksize.
@@ -170,6 +170,9 @@ static bool too_costly(struct ref_command *c)
 	if (n >= 4 && !strcmp(words[0], "alloc") && size_value(words[3]) > 100000)
 		return true;
 	if (n >= 4 && !strncmp(words[0], "blk", 3) && size_value(words[3]) > 65536)
+		return true;
+	/* Up to a day, and nothing interrupts it here. */
+	if (n >= 2 && !strcmp(words[0], "sleep") && strtod(words[1], NULL) > 0.01)
 		return true;
 	for (i = 1; i + 1 < n; i++) {
 		if (strstr(words[i + 1], "disksize") &&

@@ -23,6 +23,7 @@
 #include <asm/host_ops.h>
 
 #include "codec_user.h"
+#include "line_user.h"
 
 #define RAM_ALIGN	(2UL << 20)
 
@@ -74,9 +75,16 @@ static void *host_thread_start(void *p)
 	return NULL;
 }
 
+/*
+ * A new thread starts with SIGINT blocked: the shell reads the terminal's
+ * Ctrl-C from a signalfd, which works only if no thread would take it
+ * (arch/user/os/line_user.c).  Without the shell, the first thread, which
+ * never blocks it, is there to end the process as before.
+ */
 static long host_thread_create(void (*fn)(void *), void *arg)
 {
 	struct host_thread *t = malloc(sizeof(*t));
+	sigset_t intr, saved;
 	pthread_attr_t attr;
 	pthread_t tid;
 	int err;
@@ -85,10 +93,14 @@ static long host_thread_create(void (*fn)(void *), void *arg)
 		return -ENOMEM;
 	t->fn = fn;
 	t->arg = arg;
+	sigemptyset(&intr);
+	sigaddset(&intr, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &intr, &saved);
 	pthread_attr_init(&attr);
 	pthread_attr_setstacksize(&attr, 256 << 10);
 	err = pthread_create(&tid, &attr, host_thread_start, t);
 	pthread_attr_destroy(&attr);
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
 	if (err) {
 		free(t);
 		return -err;
@@ -254,4 +266,8 @@ const struct host_operations host_ops = {
 	.codec_destroy	= host_codec_destroy,
 	.codec_compress	= host_codec_compress,
 	.codec_decompress = host_codec_decompress,
+	.line_open	= host_line_open,
+	.line_read	= host_line_read,
+	.line_intr_wait	= host_line_intr_wait,
+	.line_close	= host_line_close,
 };

@@ -14,21 +14,12 @@ set -u
 check=scripts/check-paths.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-n=0
+. "$(dirname "$0")/../ktap.sh"
 
 # ok NAME STATUS: report one test.
-ok() {
-	n=$((n + 1))
-	if [ "$2" = 0 ]; then
-		pass=$((pass + 1))
-		echo "ok $n $1"
-	else
-		fail=$((fail + 1))
-		echo "not ok $n $1"
-		sed 's/^/# FAIL: /' "$tmp/out"
-	fi
+# On a failure, the output the test checked.
+ktap_detail() {
+	cat "$tmp/out"
 }
 
 # run FILE: check FILE (made from stdin) alone; $status is the result.
@@ -120,5 +111,5 @@ expect_fail "names.md:2: scripts/no_such_script.umm" "names.md:3: mm/nope.c" &&
 	[ "$(grep -c "^$tmp/" "$tmp/out")" = 2 ]
 ok "scripts/NAME.umm is a console script; a markdown link is a path" $?
 
-echo "# Totals: pass:$pass fail:$fail xfail:0 xpass:0 skip:0 error:0"
+ktap_totals
 [ "$fail" = 0 ]

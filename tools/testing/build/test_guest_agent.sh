@@ -29,20 +29,11 @@ umm=${UMM:-./umm}
 script=tools/testing/selftests/vm/guest/same_as_umm.txt
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-n=0
+. "$(dirname "$0")/../ktap.sh"
 
-ok() {
-	n=$((n + 1))
-	if [ "$2" = 0 ]; then
-		pass=$((pass + 1))
-		echo "ok $n $1"
-	else
-		fail=$((fail + 1))
-		echo "not ok $n $1"
-		sed 's/^/# FAIL: /' "$tmp/out"
-	fi
+# On a failure, the output the test checked.
+ktap_detail() {
+	cat "$tmp/out"
 }
 
 # run SCRIPT: the agent's whole answer to SCRIPT, in $tmp/answer.
@@ -148,5 +139,5 @@ else
 	ok "mkinitramfs.sh: an initramfs for $kver" $?
 fi
 
-echo "# Totals: pass:$pass fail:$fail xfail:0 xpass:0 skip:$skip error:0"
+ktap_totals
 [ $fail = 0 ]

@@ -17,21 +17,12 @@ CC=${CC:-gcc}
 check=scripts/check-host-symbols.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-n=0
+. "$(dirname "$0")/../ktap.sh"
 
 # ok NAME STATUS: report one test.
-ok() {
-	n=$((n + 1))
-	if [ "$2" = 0 ]; then
-		pass=$((pass + 1))
-		echo "ok $n $1"
-	else
-		fail=$((fail + 1))
-		echo "not ok $n $1"
-		sed 's/^/# FAIL: /' "$tmp/out"
-	fi
+# On a failure, the output the test checked.
+ktap_detail() {
+	cat "$tmp/out"
 }
 
 # kobj NAME: compile stdin as a kernel-side object $tmp/NAME.o.
@@ -118,5 +109,5 @@ HOST_OPS_H=$tmp/host_ops.h bash "$check" "$tmp/allowed.o" >"$tmp/out" 2>&1
 [ $? = 2 ] && grep -q "no HOST_SYMBOLS line" "$tmp/out"
 ok "without host_ops.h's list the check refuses to run" $?
 
-echo "# Totals: pass:$pass fail:$fail xfail:0 xpass:0 skip:0 error:0"
+ktap_totals
 [ "$fail" = 0 ]

@@ -10,6 +10,7 @@
  * wants more memory than exists is killed by the OOM killer, and the
  * other tasks keep their data.  The console (init/console_task.c) says
  * so, and refuses bad input with one line and no change to anything.
+ * The shell's Ctrl-C (SIGINT) stops a task's request and nothing else.
  *
  * Console commands run in the test process through console_run_text(),
  * with the process's stdout and stderr redirected to files for the time
@@ -30,6 +31,8 @@
 #include <linux/sched.h>
 #include <linux/err.h>
 #include <linux/delay.h>
+#include <linux/kthread.h>
+#include <linux/ktime.h>
 #include <linux/rwsem.h>
 #include "../../../mm/internal.h"
 #include "../../../init/console.h"
@@ -237,13 +240,13 @@ TEST_F(umm, task_creation_fails_cleanly_without_an_order2_block)
 	EXPECT_EQ(NULL, workload_find("doomed"));
 	EXPECT_EQ(0, nr_workloads());
 
-	/* The console says so in one line, and lists nothing. */
+	/* The console says so in one line, and lists no task. */
 	EXPECT_EQ(-ENOMEM, console("task start doomed", &o));
 	EXPECT_STREQ("umm: task: cannot start 'doomed': Cannot allocate memory\n",
 		     strstr(o.err, "umm: task:") ? strstr(o.err, "umm: task:") : o.err);
 	EXPECT_STREQ("", o.out);
 	EXPECT_EQ(0, console("tasks", &o));
-	EXPECT_STREQ("", o.out);
+	EXPECT_STREQ("no tasks (start one with 'task start NAME')\n", o.out);
 	EXPECT_EQ(free_pages, umm_free_pages());
 
 	/* With memory back, the same task starts. */
@@ -552,6 +555,97 @@ TEST_F(umm, exit_gives_back_every_page)
 	EXPECT_EQ(0, global_node_page_state(NR_ISOLATED_ANON));
 	EXPECT_EQ(st0, global_node_page_state(NR_KERNEL_STACK_KB));
 	EXPECT_EQ(0, nr_workloads());
+}
+
+/* ---- SIGINT: the shell's Ctrl-C (init/console_shell.c) ------------------ */
+
+/* Has @w a request in flight?  ->req is under ->lock. */
+static bool request_in_flight(struct workload *w)
+{
+	bool busy;
+
+	spin_lock(&w->lock);
+	busy = w->req;
+	spin_unlock(&w->lock);
+	return busy;
+}
+
+/* As the shell's "ttyintr" thread: once @arg's request runs, interrupt it. */
+static int interrupt_request(void *arg)
+{
+	struct workload *w = arg;
+
+	while (!request_in_flight(w))
+		msleep(1);
+	workload_interrupt();
+	return 0;
+}
+
+TEST_F(umm, sigint_stops_a_request_and_the_task_lives_on)
+{
+	unsigned long pages = (32 << 20) >> PAGE_SHIFT;
+	struct verify_result res;
+	struct task_struct *k;
+	struct workload *w;
+
+	w = workload_start("intr");
+	ASSERT_FALSE(IS_ERR(w));
+	ASSERT_LE(0, workload_mmap(w, pages << PAGE_SHIFT));
+	k = kthread_run(interrupt_request, w, "interrupter");
+	ASSERT_FALSE(IS_ERR(k));
+	/* It stops at a page's end: some pages are written, not all. */
+	EXPECT_EQ(-EINTR, workload_fill(w, 500, umm_test_seed));
+	EXPECT_EQ(0, kthread_stop(k));
+	/* Not the OOM killer's: the task flushed it and takes requests. */
+	EXPECT_FALSE(signal_pending(w->task));
+	EXPECT_FALSE(READ_ONCE(w->exited));
+	EXPECT_LT(0, get_mm_rss(w->task->mm));
+	EXPECT_GT(pages, get_mm_rss(w->task->mm));
+	EXPECT_EQ(0, verify_mismatches(w, &res));
+	EXPECT_EQ(pages, workload_fill(w, 500, umm_test_seed + 1));
+	EXPECT_EQ(0, verify_mismatches(w, &res));
+	EXPECT_EQ(pages, res.checked);
+	EXPECT_EQ(0, workload_stop(w));
+}
+
+TEST_F(umm, sigint_without_a_request_reaches_no_task)
+{
+	struct workload *w = workload_start("idle");
+
+	ASSERT_FALSE(IS_ERR(w));
+	ASSERT_LE(0, workload_mmap(w, 1 << 20));
+	workload_interrupt();
+	EXPECT_FALSE(signal_pending(w->task));
+	EXPECT_EQ(256, workload_fill(w, 500, umm_test_seed));
+	EXPECT_EQ(0, workload_stop(w));
+}
+
+/* As the shell's thread signals the shell itself. */
+static int interrupt_sleeper(void *arg)
+{
+	msleep(20);
+	return send_sig(SIGINT, arg, 0);
+}
+
+TEST_F(umm, sigint_ends_an_interruptible_sleep_and_is_flushed)
+{
+	struct task_struct *k = kthread_run(interrupt_sleeper, current, "interrupter");
+	u64 t0 = ktime_get_ns();
+	unsigned long left;
+
+	ASSERT_FALSE(IS_ERR(k));
+	left = msleep_interruptible(60000);
+	EXPECT_EQ(0, kthread_stop(k));
+	EXPECT_LT(0, left);
+	EXPECT_GT(60000, left);
+	EXPECT_GT(30ULL * NSEC_PER_SEC, ktime_get_ns() - t0);
+	EXPECT_TRUE(signal_pending(current));
+	EXPECT_FALSE(fatal_signal_pending(current));
+	/* Only SIGINT is sent this way. */
+	EXPECT_EQ(-EINVAL, send_sig(SIGKILL, current, 0));
+	flush_signals(current);
+	EXPECT_FALSE(signal_pending(current));
+	EXPECT_EQ(0, msleep_interruptible(1));
 }
 
 UMM_TEST_MAIN

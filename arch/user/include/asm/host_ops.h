@@ -80,6 +80,24 @@
  *		  input nor writes past the output, whatever the input is.
  *		  Returns 0, or -EINVAL if the data is corrupt (including any
  *		  result that is not exactly @dst_len bytes long).
+ * @line_open:	  take the terminal for the interactive shell: a line
+ *		  editor on stdin and stdout with the history of
+ *		  ~/.umm_history and completion by console_complete()
+ *		  (asm/kernel_entry.h); from now on the interrupt character
+ *		  (Ctrl-C) does not end the process, see @line_read and
+ *		  @line_intr_wait.  Returns 0, -ENOTTY if stdin or stdout is
+ *		  not a terminal, or -ENOMEM.
+ * @line_read:	  show @prompt and read one edited line into @buf, @size
+ *		  bytes with the NUL, without its newline; a line that is
+ *		  not blank joins the history, saved at once.  Returns the
+ *		  line's length; -EINTR if Ctrl-C discarded the line;
+ *		  -ENODATA at the end of input (Ctrl-D on an empty line);
+ *		  -E2BIG if the line did not fit (@buf holds its start).
+ * @line_intr_wait: sleep until Ctrl-C is typed while no line is being
+ *		  read, that is while a command runs.  Returns 0 for each
+ *		  Ctrl-C, -ENODATA once @line_close was called.
+ * @line_close:	  give the terminal back as @line_open found it; Ctrl-C
+ *		  ends the process again.
  */
 struct host_operations {
 	void *(*ram_map)(unsigned long size);
@@ -105,6 +123,10 @@ struct host_operations {
 			       void *dst, size_t dst_len);
 	int (*codec_decompress)(void *ctx, const void *src, size_t src_len,
 				void *dst, size_t dst_len);
+	int (*line_open)(void);
+	long (*line_read)(const char *prompt, char *buf, unsigned long size);
+	int (*line_intr_wait)(void);
+	void (*line_close)(void);
 };
 
 extern const struct host_operations host_ops;
