@@ -25,20 +25,11 @@ umm=${UMM:-./umm}
 scenario=tools/testing/selftests/vm/compare/smoke.umm
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-n=0
+. "$(dirname "$0")/../ktap.sh"
 
-ok() {
-	n=$((n + 1))
-	if [ "$2" = 0 ]; then
-		pass=$((pass + 1))
-		echo "ok $n $1"
-	else
-		fail=$((fail + 1))
-		echo "not ok $n $1"
-		[ -f "$tmp/err" ] && sed 's/^/# stderr: /' "$tmp/err" | tail -n 5
-	fi
+# On a failure, the end of what umm said on stderr.
+ktap_detail() {
+	[ -f "$tmp/err" ] && tail -n 5 "$tmp/err"
 }
 
 echo "TAP version 13"
@@ -49,7 +40,7 @@ ls /boot/vmlinuz-* >/dev/null 2>&1 || missing="$missing /boot/vmlinuz-* (Debian:
 if [ -n "$missing" ]; then
 	echo "# missing: $missing; run 'make setup'"
 	ok "QEMU and a kernel to compare with" 1
-	echo "# Totals: pass:$pass fail:$fail xfail:0 xpass:0 skip:0 error:0"
+	ktap_totals
 	exit 1
 fi
 
@@ -95,5 +86,5 @@ ok "umm: more free 2 MiB blocks after compaction" $?
 awk '$1 != "umm" { exit !($3 >= $2) }' "$tmp/blocks"
 ok "Linux: no fewer free 2 MiB blocks after compaction" $?
 echo "1..$n"
-echo "# Totals: pass:$pass fail:$fail xfail:0 xpass:0 skip:0 error:0"
+ktap_totals
 [ "$fail" = 0 ]
