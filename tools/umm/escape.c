@@ -6,7 +6,31 @@
  * may have been edited: the parser accepts only printable ASCII in names,
  * and the writers escape what they print anyway.
  */
+#include <errno.h>
+#include <string.h>
+
 #include "internal.h"
+
+/**
+ * report_copy_text - copy a name or text the parser accepts
+ * @dst: where to
+ * @size: its size
+ * @src: the text: printable ASCII (spaces allowed), 1 to @size - 1 bytes
+ *
+ * Return: 0, or -EINVAL (and @dst untouched) for anything else.
+ */
+int report_copy_text(char *dst, size_t size, const char *src)
+{
+	size_t len = strlen(src), i;
+
+	if (!len || len >= size)
+		return -EINVAL;
+	for (i = 0; i < len; i++)
+		if (src[i] < ' ' || src[i] > '~')
+			return -EINVAL;
+	memcpy(dst, src, len + 1);
+	return 0;
+}
 
 /* Text for XML: escaped, and bytes beyond ASCII as Latin-1 references. */
 void xml_puts(FILE *f, const char *s)

@@ -60,6 +60,7 @@ void report_build_rows(struct rows *r, const struct scenario_run *runs,
 void xml_puts(FILE *f, const char *s);
 void json_str(FILE *f, const char *s);
 void report_slug(char *dst, size_t size, const char *src);
+int report_copy_text(char *dst, size_t size, const char *src);
 
 /* legend.c: the colours and names of the record's letters */
 struct legend_key {

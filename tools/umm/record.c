@@ -171,20 +171,6 @@ static int copy_colour(char *dst, const char *src)
 	return 0;
 }
 
-/* Printable ASCII, spaces allowed, 1..@size-1 characters. */
-static int copy_text(char *dst, size_t size, const char *src)
-{
-	size_t len = strlen(src), i;
-
-	if (!len || len >= size)
-		return -EINVAL;
-	for (i = 0; i < len; i++)
-		if (src[i] < ' ' || src[i] > '~')
-			return -EINVAL;
-	memcpy(dst, src, len + 1);
-	return 0;
-}
-
 /* "NAME LETTER COLOUR MOVABLE OFF DESC": DESC may hold spaces. */
 static int parse_kind_fields(char *rest, struct report_kind *k)
 {
@@ -201,9 +187,9 @@ static int parse_kind_fields(char *rest, struct report_kind *k)
 		k->movable = 1;
 	else if (strcmp(movable, "-"))
 		return -EINVAL;
-	if (strcmp(off, "-") && copy_text(k->off, sizeof(k->off), off))
+	if (strcmp(off, "-") && report_copy_text(k->off, sizeof(k->off), off))
 		return -EINVAL;
-	return copy_text(k->desc, sizeof(k->desc), rest);
+	return report_copy_text(k->desc, sizeof(k->desc), rest);
 }
 
 /*

@@ -82,20 +82,6 @@ void report_write_record(FILE *f, const struct report *rep, int i)
 	fwrite(run->record, 1, run->record_len, f);
 }
 
-/* A header's text: printable, not empty, and fits @size with its NUL. */
-static int copy_text(char *dst, size_t size, const char *src)
-{
-	size_t len = strlen(src), i;
-
-	if (!len || len >= size)
-		return -EINVAL;
-	for (i = 0; i < len; i++)
-		if (src[i] < ' ' || src[i] > '~')
-			return -EINVAL;
-	memcpy(dst, src, len + 1);
-	return 0;
-}
-
 /* A number of seconds: finite and not negative. */
 static int parse_seconds(const char *s, double *t, char **end)
 {
@@ -125,7 +111,7 @@ static int parse_place(const char *s, struct scenario_run *run,
 	if (s[0] < '1' || s[0] > '0' + REPORT_MAX_RUNS || s[1] != ' ')
 		return -EINVAL;
 	o->place = s[0] - '0';
-	return copy_text(run->label, sizeof(run->label), s + 2);
+	return report_copy_text(run->label, sizeof(run->label), s + 2);
 }
 
 /* "# KEY VALUE": what the runner knew of the run; other keys are comments. */
@@ -140,7 +126,7 @@ static int read_header(char *line, struct scenario_run *run,
 		return 0;
 	*val++ = '\0';
 	if (!strcmp(key, "scenario"))
-		return copy_text(o->scenario, sizeof(o->scenario), val);
+		return report_copy_text(o->scenario, sizeof(o->scenario), val);
 	if (!strcmp(key, "seed")) {
 		if (parse_number(val, ULONG_MAX, &v) || !v)
 			return -EINVAL;
@@ -150,7 +136,7 @@ static int read_header(char *line, struct scenario_run *run,
 	if (!strcmp(key, "run"))
 		return parse_place(val, run, o);
 	if (!strcmp(key, "linux"))
-		return copy_text(run->linux_release, sizeof(run->linux_release),
+		return report_copy_text(run->linux_release, sizeof(run->linux_release),
 				 val);
 	if (!strcmp(key, "wall"))
 		return parse_seconds(val, &run->wall, &end) || *end ? -EINVAL : 0;
