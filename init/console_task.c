@@ -3,7 +3,7 @@
  * init/console_task.c - console verbs for workload tasks
  *
  *   task start NAME | task exit NAME | tasks
- *   mmap NAME SIZE
+ *   mmap NAME SIZE       (SIZE: bytes with K/M/G, or N% of memory)
  *   fill NAME [ratio=R] [seed=S]
  *   touch NAME PCT
  *   madvise NAME dontneed PCT [random|stride=N]
@@ -143,12 +143,29 @@ static int cmd_tasks(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * SIZE is bytes (with K, M or G), or N% of memory (totalram_pages, the
+ * MemTotal of /proc/meminfo), so that one script fits any mem=.
+ */
 static int parse_size(const char *s, unsigned long long *size)
 {
+	size_t len = strlen(s);
+	unsigned long long pct;
+	char num[8];
+
 	/* No newline here: that is for what echo writes to a file. */
 	if (strchr(s, '\n'))
 		return -EINVAL;
-	return memparse_strict(s, size);
+	if (!len || s[len - 1] != '%')
+		return memparse_strict(s, size);
+	if (len < 2 || len > sizeof(num))
+		return -EINVAL;
+	memcpy(num, s, len - 1);
+	num[len - 1] = '\0';
+	if (kstrtoull(num, 10, &pct) || pct > 100)
+		return -EINVAL;
+	*size = ((unsigned long long)totalram_pages * pct / 100) << PAGE_SHIFT;
+	return 0;
 }
 
 static int cmd_mmap(int argc, char **argv)
@@ -160,7 +177,9 @@ static int cmd_mmap(int argc, char **argv)
 	if (argc != 3)
 		return console_cmd_err(-EINVAL, "usage: mmap NAME SIZE");
 	if (parse_size(argv[2], &size) || !size)
-		return console_cmd_err(-EINVAL, "bad size '%s'", argv[2]);
+		return console_cmd_err(-EINVAL,
+				       "bad size '%s' (bytes with K, M or G, or 1%%-100%% of memory)",
+				       argv[2]);
 	/* As the kernel's overcommit heuristic: no more than RAM + swap. */
 	limit = ((unsigned long long)max_pfn + total_swap_pages) << PAGE_SHIFT;
 	if (size > limit)

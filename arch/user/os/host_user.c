@@ -43,6 +43,16 @@ static void *host_ram_map(unsigned long size)
 		munmap(p, start - addr);
 	if (start + size < addr + len)
 		munmap((void *)(start + size), addr + len - start - size);
+	/*
+	 * RAM is touched page by page as the kernel hands pages out; with
+	 * 4 KiB host pages that is a host page fault per first touch of
+	 * every guest page.  Ask for transparent huge pages (hosts often run
+	 * THP in "madvise" mode).  A 4 KiB ram_discard() still gives its
+	 * page back: the host splits the huge page's mapping and zaps just
+	 * that range (tested by the balloon's RSS test).  Advice only, so a
+	 * host without THP is no error.
+	 */
+	madvise((void *)start, size, MADV_HUGEPAGE);
 	return (void *)start;
 }
 

@@ -119,6 +119,24 @@ long rss_bytes(void)
 	return resident * sysconf(_SC_PAGESIZE);
 }
 
+long smaps_rollup_kb(const char *key)
+{
+	FILE *f = fopen("/proc/self/smaps_rollup", "r");
+	size_t len = strlen(key);
+	char line[256];
+	long kb = -1;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, len) && line[len] == ':') {
+			kb = strtol(line + len + 1, NULL, 10);
+			break;
+		}
+	fclose(f);
+	return kb;
+}
+
 unsigned long count_lines(const char *s)
 {
 	unsigned long n = 0;

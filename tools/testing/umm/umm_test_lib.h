@@ -87,6 +87,9 @@ unsigned long free_order9_units(void);
 /* The process's resident memory in bytes (/proc/self/statm); -1. */
 long rss_bytes(void);
 
+/* A field of the host's /proc/self/smaps_rollup, in KiB; -1 if absent. */
+long smaps_rollup_kb(const char *key);
+
 /* How many newlines @s holds. */
 unsigned long count_lines(const char *s);
 

@@ -353,6 +353,43 @@ TEST(overflowing_sizes_are_refused)
 	}
 }
 
+/* mmap's N% of memory: 1 to 100, and nothing else with the sign. */
+TEST(mmap_percent_of_memory)
+{
+	static const char * const bad[] = { "0%", "101%", "%", "5x%", "-5%",
+					    "1000000000000%", "50%%" };
+	struct run r = run_umm("mem=64M", "-c",
+			       "cat /proc/meminfo; task start t; mmap t 50%; mmap t 100%");
+	unsigned long total_kb = 0, mapped_kb = 0;
+	const char *p;
+	unsigned int i;
+	char cmd[64];
+
+	EXPECT_EQ(0, r.status);
+	/* MemTotal (managed pages) is a little under mem=: 50% of it. */
+	p = strstr(r.out, "MemTotal:");
+	if (p)
+		sscanf(p, "MemTotal: %lu kB", &total_kb);
+	p = strstr(r.out, "t: mapped ");
+	if (p)
+		sscanf(p, "t: mapped %lu KiB", &mapped_kb);
+	EXPECT_NE(0, total_kb);
+	EXPECT_EQ(total_kb / 2 / 4 * 4, mapped_kb) {
+		TH_LOG("stdout: %s stderr: %s", r.out, r.err);
+	}
+	free_run(&r);
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		snprintf(cmd, sizeof(cmd), "task start t; mmap t %s; tasks", bad[i]);
+		r = run_umm("mem=64M", "-c", cmd);
+		EXPECT_EQ(1, r.status);
+		EXPECT_EQ(1, count_lines(r.err));
+		EXPECT_NE(NULL, strstr(r.err, "bad size")) {
+			TH_LOG("'%s': stderr: %s", bad[i], r.err);
+		}
+		free_run(&r);
+	}
+}
+
 /* F10: a line that cannot be split into words still names its command. */
 TEST(parse_errors_name_the_command)
 {
