@@ -245,14 +245,16 @@ static const char *page_bad_reason(struct page *page, unsigned long flags)
 static bool movable_page_bad_free(struct page *page, char *why, size_t len)
 {
 	unsigned long mapping = (unsigned long)READ_ONCE(page->mapping);
-	enum page_step last = page_last_callback(page);
 	struct page_kind *kind;
+	enum page_step last;
 	const char *hint;
 
 	if ((mapping & PAGE_MAPPING_FLAGS) != PAGE_MAPPING_MOVABLE)
 		return false;
 	if (mapping == PAGE_MAPPING_MOVABLE && !PageIsolated(page))
 		return false;
+	/* Only now: the record is a cache miss on every free otherwise. */
+	last = page_last_callback(page);
 	kind = page_owner_kind(page);
 	if (mapping == PAGE_MAPPING_MOVABLE)
 		hint = "freed while isolated: a reference dropped twice";
