@@ -74,6 +74,8 @@ const char * const vmstat_text[] = {
 	"compact_daemon_wake",
 	"compact_daemon_migrate_scanned",
 	"compact_daemon_free_scanned",
+	"htlb_buddy_alloc_success",
+	"htlb_buddy_alloc_fail",
 	"balloon_inflate",
 	"balloon_deflate",
 	"balloon_migrate",

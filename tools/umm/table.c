@@ -102,6 +102,31 @@ static void alloc_cell(char *cell, const struct scenario_run *run, int o)
 		snprintf(cell, CELL_LEN, "-");
 }
 
+/*
+ * The huge pages the pool obtained (echo N > /proc/sys/vm/nr_hugepages,
+ * mm/hugetlb.c): each is one htlb_buddy_alloc_success, in umm and in
+ * Linux alike.  Only if a run grew the pool.
+ */
+static void hugetlb_row(struct rows *r, const struct scenario_run *runs,
+			int nr)
+{
+	static const char key[] = "htlb_buddy_alloc_success";
+	const struct report_stat *s;
+	bool probed = false;
+	struct row *row;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		s = report_find_stat(&runs[i], key);
+		probed |= s && s->value;
+	}
+	if (!probed)
+		return;
+	row = add_row(r, "huge pages via nr_hugepages");
+	for (i = 0; row && i < nr; i++)
+		stat_cell(row->cell[i], &runs[i], key);
+}
+
 /* A row per order that either run probed. */
 static void alloc_rows(struct rows *r, const struct scenario_run *runs, int nr)
 {
@@ -120,6 +145,7 @@ static void alloc_rows(struct rows *r, const struct scenario_run *runs, int nr)
 		for (i = 0; row && i < nr; i++)
 			alloc_cell(row->cell[i], &runs[i], o);
 	}
+	hugetlb_row(r, runs, nr);
 	r->section = NULL;
 }
 

@@ -461,6 +461,47 @@ TEST(report_table)
 	report_free_run(&runs[1]);
 }
 
+/*
+ * "huge pages via nr_hugepages": a run's htlb_buddy_alloc_success, in
+ * the allocation section, only when a run grew the pool.
+ */
+TEST(report_table_hugetlb_row)
+{
+	struct scenario_run runs[2];
+	char *table, *row;
+	long on, off;
+
+	parse_both(_metadata, runs);
+	table = capture_table(runs, 2);
+	ASSERT_NE(NULL, table);
+	EXPECT_EQ(NULL, strstr(table, "nr_hugepages"));
+	free(table);
+
+	ASSERT_EQ(0, report_parse_line(&runs[1],
+			"@ stat htlb_buddy_alloc_success 0", 40));
+	table = capture_table(runs, 2);
+	ASSERT_NE(NULL, table);
+	EXPECT_EQ(NULL, strstr(table, "nr_hugepages"));
+	free(table);
+
+	ASSERT_EQ(0, report_parse_line(&runs[0],
+			"@ stat htlb_buddy_alloc_success 70", 40));
+	table = capture_table(runs, 2);
+	ASSERT_NE(NULL, table);
+	row = strstr(table, "huge pages via nr_hugepages");
+	ASSERT_NE(NULL, row);
+	ASSERT_EQ(2, sscanf(row + strlen("huge pages via nr_hugepages"),
+			    "%ld %ld", &on, &off));
+	EXPECT_EQ(70, on);
+	EXPECT_EQ(0, off);
+	/* Under "allocation success", before the free pages. */
+	EXPECT_LT(strstr(table, "order-9 allocs"), row);
+	EXPECT_GT(strstr(table, "free pages by order"), row);
+	free(table);
+	report_free_run(&runs[0]);
+	report_free_run(&runs[1]);
+}
+
 /* A python3 check that report.json carries the parsed numbers. */
 static const char json_check[] =
 	"import json, sys\n"

@@ -298,7 +298,10 @@ TEST(vmstat_and_zoneinfo_and_meminfo)
 {
 	static const char * const vm[] = { "^[a-z_]+ [0-9]+$", NULL };
 	static const char * const mi[] = {
-		"^[A-Za-z()_]+: +[0-9]+ kB$", NULL
+		"^[A-Za-z()_]+: +[0-9]+ kB$",
+		/* Counts of huge pages, as Linux prints them: no unit. */
+		"^HugePages_(Total|Free|Rsvd|Surp): +[0-9]+$",
+		NULL
 	};
 	struct run r = run_umm("mem=64M", "-c", "cat /proc/vmstat");
 	struct run z = run_umm("mem=64M", "-c", "cat /proc/zoneinfo");
@@ -317,6 +320,13 @@ TEST(vmstat_and_zoneinfo_and_meminfo)
 	ASSERT_EQ(0, m.status);
 	EXPECT_EQ(0, check_lines(m.out, mi));
 	EXPECT_EQ(0, strncmp(m.out, "MemTotal:          ", 19));
+	/* Byte for byte as in compare-data/linux-6.1-meminfo.txt. */
+	EXPECT_NE(NULL, strstr(m.out, "\nHugePages_Total:       0\n"
+				      "HugePages_Free:        0\n"
+				      "HugePages_Rsvd:        0\n"
+				      "HugePages_Surp:        0\n"
+				      "Hugepagesize:       2048 kB\n"
+				      "Hugetlb:               0 kB\n"));
 	free_run(&r);
 	free_run(&z);
 	free_run(&m);
