@@ -4,6 +4,7 @@
 # The report as a user sees it: a small scenario run with --ab, its
 # index.html opened in a real browser (Debian's chromium, headless).
 #
+#   - piped, the runner's progress lines name each phase, nothing more;
 #   - two reports of one seed have the same charts, byte for byte, and
 #     each run recorded 200 to 400 samples of the work clock;
 #   - the page loads without a console message (a script error, say);
@@ -56,6 +57,10 @@ report "$tmp/a"
 st=$?
 detail=$(tail -n 5 "$tmp/a.out")
 ok "report_browser: a small scenario's report is written" $st
+# Piped, the runner says where each run is: the phase's name alone.
+detail=$(grep 'phase' "$tmp/a.out")
+grep -Eq '^series on: [0-9.]+ s: phase fill$' "$tmp/a.out"
+ok "report_browser: the progress lines name the phases" $?
 report "$tmp/b"
 charts "$tmp/a" >"$tmp/a.charts"
 charts "$tmp/b" >"$tmp/b.charts"
