@@ -73,5 +73,6 @@ extern const struct console_cmd console_shell_cmds[];
 extern bool umm_record;
 __printf(1, 2) void console_record(const char *fmt, ...);
 void console_record_end(void);
+void console_record_samples(void);
 
 #endif /* _INIT_CONSOLE_H */

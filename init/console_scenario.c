@@ -26,6 +26,7 @@
 #include <linux/errno.h>
 #include <linux/ctype.h>
 #include <linux/workload.h>
+#include <linux/umm.h>
 #include <linux/sched.h>
 #include <linux/pseudo_fs.h>
 #include <linux/err.h>
@@ -79,6 +80,7 @@ __printf(1, 2) void console_record(const char *fmt, ...)
 	if (!kinds_recorded) {
 		kinds_recorded = true;
 		record_kinds();
+		umm_sampler_start();
 	}
 	console_printf(RECORD_PREFIX "%s\n", line);
 }
@@ -105,11 +107,15 @@ static struct page_kind *page_class(struct page *page)
 	return &page_kind_other;
 }
 
-/* What fills the pageblock at @start_pfn: the kind with the most pages. */
-static char block_class(struct zone *zone, unsigned long start_pfn)
+/*
+ * What fills the pageblock at @start_pfn: the kind with the most pages.
+ * @count (PAGE_KIND_MAX of them, zeroed by the caller) gets its pages by
+ * kind id.
+ */
+static char block_class(struct zone *zone, unsigned long start_pfn,
+			u16 *count)
 {
 	unsigned long end = start_pfn + pageblock_nr_pages, pfn;
-	unsigned int count[PAGE_KIND_MAX] = { 0 };
 	unsigned int free = page_kind_free.id, best = free, c;
 
 	spin_lock(&zone->lock);	/* the free blocks' orders hold still */
@@ -120,6 +126,7 @@ static char block_class(struct zone *zone, unsigned long start_pfn)
 		if (head >= zone->zone_start_pfn &&
 		    page_kind_free_order(pfn_to_page(head)) >= (int)c) {
 			spin_unlock(&zone->lock);
+			count[free] = pageblock_nr_pages;
 			return page_kind_free.letter;
 		}
 	}
@@ -194,16 +201,72 @@ static int cmd_phase(int argc, char **argv)
 			__stringify(RECORD_LABEL_MAX) ")");
 	/* The runner shows phases itself; at a console, say where we are. */
 	if (umm_record)
-		console_record("phase %s", argv[1]);
+		console_record("phase %s %lu", argv[1], umm_sampler_clock());
 	else
 		console_printf("== %s\n", argv[1]);
 	record_buddy(argv[1]);
 	return 0;
 }
 
+/* Pages of each kind in the pageblock at @pfn, into @count by kind id. */
+static void block_counts(unsigned long pfn, u16 *count)
+{
+	memset(count, 0, PAGE_KIND_MAX * sizeof(*count));
+	block_class(page_zone(pfn_to_page(pfn)), pfn, count);
+}
+
+/* Print @len bytes of @buf if it would not take @more, emptying it. */
+static int flush_counts(char *buf, int len, int more, int size)
+{
+	if (len + more < size)
+		return len;
+	console_write(buf, len);
+	return 0;
+}
+
+/*
+ * "@ mapcount LABEL LETTER BLOCKPAGES C0,C1,...": the pages of one kind in
+ * each pageblock, for the report's shading and tooltips; kinds with no
+ * page in the map are left out.  Memory is walked again for each kind
+ * rather than kept: an allocation here would change what the scenario
+ * measures after the snapshot.
+ */
+static void record_map_counts(const char *label, unsigned long nr_blocks)
+{
+	unsigned long total[PAGE_KIND_MAX] = { 0 };
+	u16 count[PAGE_KIND_MAX];
+	struct page_kind *kind;
+	unsigned long i, k;
+	unsigned int c;
+	char buf[128];
+	int len;
+
+	for (i = 0; i < nr_blocks; i++) {
+		block_counts(i * pageblock_nr_pages, count);
+		for (k = 0; k < PAGE_KIND_MAX; k++)
+			total[k] += count[k];
+	}
+	for_each_page_kind(kind, c) {
+		if (!total[kind->id])
+			continue;
+		/* Longer than a console_printf() line: written in pieces. */
+		console_printf(RECORD_PREFIX "mapcount %s %c %lu ", label,
+			       kind->letter, pageblock_nr_pages);
+		for (i = 0, len = 0; i < nr_blocks; i++) {
+			block_counts(i * pageblock_nr_pages, count);
+			len = flush_counts(buf, len, 8, sizeof(buf));
+			len += scnprintf(buf + len, sizeof(buf) - len, "%s%u",
+					 i ? "," : "", count[kind->id]);
+		}
+		console_write(buf, len);
+		console_write("\n", 1);
+	}
+}
+
 static int cmd_snapshot(int argc, char **argv)
 {
 	unsigned long nr_blocks = DIV_ROUND_UP(max_pfn, pageblock_nr_pages);
+	u16 count[PAGE_KIND_MAX];
 	unsigned long i, pfn;
 	char *classes, *types;
 	struct page_kind *kind;
@@ -220,7 +283,8 @@ static int cmd_snapshot(int argc, char **argv)
 	for (i = 0, pfn = 0; i < nr_blocks; i++, pfn += pageblock_nr_pages) {
 		struct page *page = pfn_to_page(pfn);
 
-		classes[i] = block_class(page_zone(page), pfn);
+		memset(count, 0, sizeof(count));
+		classes[i] = block_class(page_zone(page), pfn, count);
 		types[i] = mt_chars[get_pageblock_migratetype(page)] ? :
 			   MT_UNKNOWN;
 	}
@@ -233,6 +297,7 @@ static int cmd_snapshot(int argc, char **argv)
 		console_write(classes, 2 * nr_blocks + 1);
 		console_write("\n", 1);
 		classes[nr_blocks] = '\0';
+		record_map_counts(argv[1], nr_blocks);
 	} else {
 		console_printf("snapshot %s: %lu pageblocks of %lu KiB, %d per line\n",
 			       argv[1], nr_blocks,
@@ -357,6 +422,7 @@ void console_record_end(void)
 	if (!umm_record)
 		return;
 	record_buddy("end");
+	console_record_samples();
 	record_file_stats("/proc/vmstat", "");
 	record_file_stats("/sys/kernel/debug/umm/migrated", "migrated_");
 	console_record("stat task_failures %lu", task_failures);

@@ -21,6 +21,7 @@
 #include <linux/memblock.h>
 #include <linux/percpu.h>
 #include <linux/vmstat.h>
+#include <linux/umm.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/highmem.h>
@@ -528,6 +529,7 @@ static void __free_pages_ok(struct page *page, unsigned int order)
 	if (!free_pages_prepare(page, order))
 		return;
 	__count_vm_events(PGFREE, 1 << order);
+	umm_sampler_tick(1 << order);	/* umm: the report's chart */
 	free_one_page(page_zone(page), page, pfn, order,
 		      get_pfnblock_migratetype(page, pfn));
 }
@@ -549,6 +551,7 @@ void free_hot_cold_page(struct page *page, bool cold)
 	migratetype = get_pfnblock_migratetype(page, pfn);
 	set_pcppage_migratetype(page, migratetype);
 	__count_vm_event(PGFREE);
+	umm_sampler_tick(1);	/* umm: the report's chart */
 
 	/*
 	 * Only the pcp types have lists.  Isolated pages go straight back
@@ -986,6 +989,7 @@ static struct page *buffered_rmqueue(struct zone *zone, unsigned int order,
 			return NULL;
 	}
 	__count_zid_vm_events(PGALLOC, page_zonenum(page), 1 << order);
+	umm_sampler_tick(1 << order);	/* umm: the report's chart */
 	return page;
 }
 

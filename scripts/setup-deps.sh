@@ -6,13 +6,16 @@ set -e
 
 # libedit-dev is the shell's line editor (BSD-licensed: GNU readline's
 # GPL-3.0 cannot be combined with umm's GPL-2.0); tmux drives the shell in
-# a real terminal in tools/testing/selftests/vm/test_console_tty.sh.
+# a real terminal in tools/testing/selftests/vm/test_console_tty.sh;
+# chromium opens the scenario report headless in
+# tools/testing/selftests/vm/test_report_browser.sh.
 # clang and libclang-rt-14-dev (libFuzzer, the sanitizers' runtimes) and
 # llvm-14 (llvm-symbolizer, for stacks with names) are for make fuzz.
 # The rest is for './umm compare' (compare.rst in Documentation/umm/): Debian's
 # own kernel under QEMU, its headers for our helper module, and busybox,
 # cpio and kmod for the guest's initramfs.
 PKGS="make gcc libc6-dev liblz4-dev libzstd-dev liblzo2-dev libedit-dev tmux
+      chromium
       sparse coccinelle
       linux-source-6.1 libxml2-utils xz-utils python3
       clang libclang-rt-14-dev llvm-14

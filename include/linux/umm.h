@@ -43,4 +43,14 @@ void umm_kthread_set_work(enum umm_kthread_id id, void (*work)(void *data),
 void umm_kthread_wake(enum umm_kthread_id id, bool here);
 void umm_kthreads_run_pending(void);
 
+/*
+ * The work clock of the report's free-pages chart: pages allocated and
+ * freed (init/console_sampler.c).  mm/page_alloc.c ticks it where it
+ * counts pgalloc and pgfree; only record runs (umm.record=1) sample,
+ * from their first record line (umm_sampler_start()).
+ */
+void umm_sampler_tick(unsigned long nr_pages);
+void umm_sampler_start(void);
+unsigned long umm_sampler_clock(void);
+
 #endif /* _LINUX_UMM_H */

@@ -100,8 +100,11 @@ static void html_maps(FILE *f, const struct report *rep)
 	int n, k, i;
 
 	fputs("<h2>Memory maps</h2>\n<p>One cell per pageblock, in pfn order, "
-	      "coloured by what fills most of it; a bar under the cell shows "
-	      "a pageblock that is not of the Movable type.</p>\n", f);
+	      "coloured by the kind with the most pages in it and shaded by "
+	      "how full it is (a pageblock with a few pages in use is pale); "
+	      "a bar under the cell shows a pageblock that is not of the "
+	      "Movable type.  Point at a cell for its pfns and its pages by "
+	      "kind.</p>\n", f);
 	svg_legend(f, rep->legend);
 	n = report_map_labels(rep->runs, rep->nr, labels);
 	if (!n)
@@ -161,37 +164,28 @@ static void html_table(FILE *f, const struct report *rep)
 }
 
 /*
- * One chart per run, on scales that fit them all; the time scale is
- * shared by the umm runs, and by the Linux runs, but not across: a run
- * under QEMU takes a hundred times longer.
+ * One chart per run, on scales that fit them all: the umm runs share the
+ * work clock's, the Linux runs (which have none) share seconds.
  */
 static void html_charts(FILE *f, const struct report *rep)
 {
-	double tmax[2] = { 0, 0 }, ymax = 0;
-	unsigned int s;
+	struct chart_scale scale = { 0 };
 	int i;
 
 	fputs("<h2>Free pages by order over the scenario</h2>\n"
 	      "<p>Stacked: the bottom band is free memory in blocks of order "
 	      "9 and more, what huge pages need; dashed lines mark the "
-	      "phases.</p>\n<div class=\"charts\">", f);
-	for (i = 0; i < rep->nr; i++) {
-		const struct scenario_run *run = &rep->runs[i];
-		double *t = &tmax[!!run->linux_release[0]];
-
-		for (s = 0; s < run->nr_samples; s++) {
-			const struct report_buddy *b = &run->samples[s];
-			double total = report_free_total(b);
-
-			*t = b->t > *t ? b->t : *t;
-			ymax = total > ymax ? total : ymax;
-		}
-		*t = run->wall > *t ? run->wall : *t;
-	}
+	      "phases (their names in full under the pointer).  Across is "
+	      "the work the page allocator did, pages allocated and freed, "
+	      "sampled at a fixed step of it: two runs of one seed draw the "
+	      "same chart whatever the machine's load, and the runs side by "
+	      "side share both scales.</p>\n<div class=\"charts\">", f);
+	for (i = 0; i < rep->nr; i++)
+		svg_chart_scale(&scale, &rep->runs[i]);
 	for (i = 0; i < rep->nr; i++) {
 		fputs("<div>", f);
 		svg_chart(f, &rep->runs[i], report_run_label(rep->runs, i),
-			  tmax[!!rep->runs[i].linux_release[0]], ymax);
+			  &scale);
 		fputs("</div>", f);
 	}
 	fputs("</div>\n", f);

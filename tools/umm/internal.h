@@ -74,12 +74,16 @@ struct legend_key {
 struct legend {
 	unsigned int nr_classes;
 	struct legend_key classes[REPORT_MAX_KINDS];
+	char free_letter;	/* the kind named "free", or 0 */
+	bool shaded;		/* some map counts its pages: cells shaded */
 };
 
 extern const struct legend_key legend_types[NR_LEGEND_TYPES];
 void legend_build(struct legend *lg, const struct scenario_run *runs, int nr);
 const char *legend_class_colour(const struct legend *lg, char c);
+const char *legend_class_name(const struct legend *lg, char c);
 const char *legend_type_colour(char c);
+const char *legend_type_name(char c);
 
 /* A report being written: what every file of it is made from. */
 struct report {
@@ -96,8 +100,16 @@ struct report {
 void svg_map(FILE *f, const struct legend *lg, const struct report_map *m,
 	     const char *title, bool standalone);
 void svg_legend(FILE *f, const struct legend *lg);
+/* The charts' shared scales: the largest of each (see chart.c). */
+struct chart_scale {
+	double clock_max;	/* pages allocated and freed, runs that have it */
+	double tmax;		/* seconds, the runs that have no work clock */
+	double ymax;		/* free pages */
+};
+
+void svg_chart_scale(struct chart_scale *scale, const struct scenario_run *run);
 void svg_chart(FILE *f, const struct scenario_run *run, const char *label,
-	       double tmax, double ymax);
+	       const struct chart_scale *scale);
 
 /* html.c, json.c: the two documents */
 void report_map_title(char *buf, size_t size, const struct scenario_run *runs,

@@ -2,7 +2,8 @@
 /*
  * tools/umm/json.c - report.json: every figure, for scripts
  *
- * Each run as parsed (probes, buddy samples, stats, phases, maps), the
+ * Each run as parsed (probes, buddy samples, the chart's samples on the
+ * work clock, stats, phases, maps and their pages by kind), the
  * legend of the maps' letters, and the table as printed, so that a
  * script can check one against the other.
  */
@@ -79,10 +80,36 @@ static void json_phases(FILE *f, const struct scenario_run *run)
 	for (k = 0; k < run->nr_phases; k++) {
 		fputs(k ? ",\n        {\"name\": " : "\n        {\"name\": ", f);
 		json_str(f, run->phases[k].name);
-		fprintf(f, ", \"start\": %.3f, \"seconds\": %.3f}",
+		fprintf(f, ", \"start\": %.3f, \"seconds\": %.3f",
 			run->phases[k].start, report_phase_seconds(run, k));
+		if (run->phases[k].clocked)
+			fprintf(f, ", \"clock\": %llu", run->phases[k].clock);
+		fputc('}', f);
 	}
 	json_close(f, run->nr_phases, ']');
+}
+
+/* A map's pages by kind letter, per pageblock, if the record counted them. */
+static void json_map_pages(FILE *f, const struct report_map *m)
+{
+	unsigned long i;
+	unsigned int k;
+
+	if (!m->nr_counts)
+		return;
+	fprintf(f, ",\n         \"block_pages\": %lu, \"pages\": {",
+		m->block_pages);
+	for (k = 0; k < m->nr_counts; k++) {
+		char c[2] = { m->counts[k].letter, '\0' };
+
+		fputs(k ? ",\n           " : "\n           ", f);
+		json_str(f, c);
+		fputs(": [", f);
+		for (i = 0; i < m->nr_blocks; i++)
+			fprintf(f, "%s%u", i ? ", " : "", m->counts[k].pages[i]);
+		fputc(']', f);
+	}
+	fputc('}', f);
 }
 
 static void json_maps(FILE *f, const struct scenario_run *run)
@@ -100,9 +127,30 @@ static void json_maps(FILE *f, const struct scenario_run *run)
 		json_str(f, m->classes);
 		fputs(",\n         \"types\": ", f);
 		json_str(f, m->types);
+		json_map_pages(f, m);
 		fputc('}', f);
 	}
 	json_close(f, run->nr_maps, ']');
+}
+
+/*
+ * The chart's samples: [clock, free blocks of order 0, ..., 10] each,
+ * clock in pages allocated and freed since the record began.
+ */
+static void json_ticks(FILE *f, const struct scenario_run *run)
+{
+	unsigned int k;
+	int o;
+
+	fputs("\"clock_samples\": [", f);
+	for (k = 0; k < run->nr_ticks; k++) {
+		fprintf(f, "%s[%llu", k ? ",\n        " : "\n        ",
+			run->ticks[k].clock);
+		for (o = 0; o < REPORT_MAX_ORDER; o++)
+			fprintf(f, ", %lu", run->ticks[k].nr_free[o]);
+		fputc(']', f);
+	}
+	json_close(f, run->nr_ticks, ']');
 }
 
 static void json_run(FILE *f, const struct scenario_run *runs, int i)
@@ -120,6 +168,8 @@ static void json_run(FILE *f, const struct scenario_run *runs, int i)
 	json_alloc(f, run);
 	fputs(",\n      ", f);
 	json_samples(f, run);
+	fputs(",\n      ", f);
+	json_ticks(f, run);
 	fputs(",\n      ", f);
 	json_stats(f, run);
 	fputs(",\n      ", f);

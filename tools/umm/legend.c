@@ -52,10 +52,14 @@ void legend_build(struct legend *lg, const struct scenario_run *runs, int nr)
 
 	memset(lg, 0, sizeof(*lg));
 	for (i = 0; i < nr; i++) {
+		for (k = 0; k < runs[i].nr_maps; k++)
+			lg->shaded |= runs[i].maps[k].nr_counts > 0;
 		for (k = 0; k < runs[i].nr_kinds; k++) {
 			const struct report_kind *kind = &runs[i].kinds[k];
 			struct legend_key *key;
 
+			if (!lg->free_letter && !strcmp(kind->name, "free"))
+				lg->free_letter = kind->letter;
 			if (legend_has(lg, kind->letter) ||
 			    lg->nr_classes == REPORT_MAX_KINDS)
 				continue;
@@ -75,6 +79,30 @@ const char *legend_class_colour(const struct legend *lg, char c)
 		if (lg->classes[i].c == c)
 			return lg->classes[i].colour;
 	return UNKNOWN_COLOUR;
+}
+
+/* What the legend calls the kind of letter @c, or "?". */
+const char *legend_class_name(const struct legend *lg, char c)
+{
+	unsigned int i;
+
+	for (i = 0; i < lg->nr_classes; i++)
+		if (lg->classes[i].c == c)
+			return lg->classes[i].name;
+	return "?";
+}
+
+/* The name of migratetype letter @c (MT_*), Movable included. */
+const char *legend_type_name(char c)
+{
+	unsigned int i;
+
+	if (c == MT_MOVABLE)
+		return "Movable";
+	for (i = 0; i < NR_LEGEND_TYPES; i++)
+		if (legend_types[i].c == c)
+			return legend_types[i].name;
+	return "unknown migratetype";
 }
 
 const char *legend_type_colour(char c)

@@ -125,6 +125,16 @@ static int parse_map_fields(char *rest, char *label, unsigned long long *nr,
 	return 0;
 }
 
+static void free_map_counts(struct report_map *m)
+{
+	unsigned int i;
+
+	for (i = 0; i < m->nr_counts; i++)
+		free(m->counts[i].pages);
+	m->nr_counts = 0;
+	m->block_pages = 0;
+}
+
 static int parse_map(struct scenario_run *run, char *rest)
 {
 	char label[REPORT_NAME_LEN], *strings, *classes, *types;
@@ -147,13 +157,84 @@ static int parse_map(struct scenario_run *run, char *rest)
 	if (m) {
 		free(m->classes);
 		free(m->types);
+		free_map_counts(m);
 	} else {
 		m = &run->maps[run->nr_maps++];
+		memset(m, 0, sizeof(*m));
 	}
 	memcpy(m->label, label, sizeof(label));
 	m->nr_blocks = nr;
 	m->classes = classes;
 	m->types = types;
+	return 0;
+}
+
+/* "C0,C1,...": exactly @nr counts, each at most @max. */
+static int parse_counts(const char *s, unsigned long nr, unsigned long max,
+			unsigned short *pages)
+{
+	unsigned long i;
+
+	for (i = 0; i < nr; i++) {
+		unsigned long v = 0;
+
+		if (*s < '0' || *s > '9')
+			return -EINVAL;
+		while (*s >= '0' && *s <= '9') {
+			v = v * 10 + (*s++ - '0');
+			if (v > max)
+				return -EINVAL;
+		}
+		if (*s != (i == nr - 1 ? '\0' : ','))
+			return -EINVAL;
+		s += i < nr - 1;
+		pages[i] = v;
+	}
+	return 0;
+}
+
+/*
+ * "LABEL LETTER BLOCKPAGES C0,C1,...": the pages of one kind in each
+ * pageblock of the map LABEL, which comes first.  Said again for a letter
+ * (a snapshot taken again), it replaces itself.
+ */
+static int parse_mapcount(struct scenario_run *run, char *rest)
+{
+	char *label = next_word(&rest), *letter = next_word(&rest);
+	char *word = next_word(&rest);
+	struct report_map_count *c = NULL;
+	unsigned long long block_pages;
+	unsigned short *pages;
+	struct report_map *m;
+	unsigned int i;
+
+	if (!word || strlen(letter) != 1 || *letter <= ' ' || *letter > '~' ||
+	    parse_ull(word, &block_pages) || !block_pages ||
+	    block_pages > USHRT_MAX)
+		return -EINVAL;
+	m = (struct report_map *)report_find_map(run, label);
+	if (!m || (m->block_pages && m->block_pages != block_pages))
+		return -EINVAL;
+	for (i = 0; i < m->nr_counts; i++)
+		if (m->counts[i].letter == *letter)
+			c = &m->counts[i];
+	if (!c && m->nr_counts >= REPORT_MAX_KINDS)
+		return -ENOSPC;
+	pages = malloc(m->nr_blocks * sizeof(*pages));
+	if (!pages)
+		return -ENOMEM;
+	if (parse_counts(rest, m->nr_blocks, block_pages, pages)) {
+		free(pages);
+		return -EINVAL;
+	}
+	if (c) {
+		free(c->pages);
+	} else {
+		c = &m->counts[m->nr_counts++];
+		c->letter = *letter;
+	}
+	c->pages = pages;
+	m->block_pages = block_pages;
 	return 0;
 }
 
@@ -244,20 +325,37 @@ static void end_phase(struct scenario_run *run, double t)
 	p->seconds = t > p->start ? t - p->start : 0;
 }
 
-static int parse_phase(struct scenario_run *run, char **argv, double t)
+/* "phase NAME" or, with its work clock, "phase NAME CLOCK". */
+static int parse_phase_at(struct scenario_run *run, char **argv, double t,
+			  bool clocked)
 {
+	char name[REPORT_NAME_LEN];
+	unsigned long long clock = 0;
 	struct report_phase *p;
 
+	if (copy_name(name, argv[1]) || (clocked && parse_ull(argv[2], &clock)))
+		return -EINVAL;
 	if (run->nr_phases >= REPORT_MAX_PHASES)
 		return -ENOSPC;
 	p = &run->phases[run->nr_phases];
-	if (copy_name(p->name, argv[1]))
-		return -EINVAL;
+	memcpy(p->name, name, sizeof(name));
 	end_phase(run, t);
 	p->start = t;
 	p->seconds = 0;
+	p->clocked = clocked;
+	p->clock = clock;
 	run->nr_phases++;
 	return 0;
+}
+
+static int parse_phase(struct scenario_run *run, char **argv, double t)
+{
+	return parse_phase_at(run, argv, t, false);
+}
+
+static int parse_phase_clock(struct scenario_run *run, char **argv, double t)
+{
+	return parse_phase_at(run, argv, t, true);
 }
 
 static int parse_alloc(struct scenario_run *run, char **argv, double t)
@@ -314,6 +412,37 @@ static int parse_buddy(struct scenario_run *run, char **argv, double t)
 	return 0;
 }
 
+/* "free CLOCK N0 ... N10": a sample of the chart, after the last one. */
+static int parse_free(struct scenario_run *run, char **argv, double t)
+{
+	unsigned long long clock, v[REPORT_MAX_ORDER];
+	struct report_tick *tick;
+	int i;
+
+	if (parse_ull(argv[1], &clock) ||
+	    (run->nr_ticks && clock <= run->ticks[run->nr_ticks - 1].clock))
+		return -EINVAL;
+	for (i = 0; i < REPORT_MAX_ORDER; i++)
+		if (parse_ull(argv[2 + i], &v[i]) || v[i] > ULONG_MAX)
+			return -EINVAL;
+	if (run->nr_ticks >= REPORT_MAX_TICKS)
+		return -ENOSPC;
+	if (run->nr_ticks == run->ticks_size) {
+		unsigned int size = run->ticks_size ? 2 * run->ticks_size : 256;
+
+		tick = realloc(run->ticks, size * sizeof(*tick));
+		if (!tick)
+			return -ENOMEM;
+		run->ticks = tick;
+		run->ticks_size = size;
+	}
+	tick = &run->ticks[run->nr_ticks++];
+	tick->clock = clock;
+	for (i = 0; i < REPORT_MAX_ORDER; i++)
+		tick->nr_free[i] = v[i];
+	return 0;
+}
+
 static int parse_stat(struct scenario_run *run, char **argv, double t)
 {
 	char key[REPORT_NAME_LEN];
@@ -343,6 +472,8 @@ static const struct {
 	int (*parse)(struct scenario_run *run, char **argv, double t);
 } parsers[] = {
 	{ "phase",	2,			parse_phase },
+	{ "phase",	3,			parse_phase_clock },
+	{ "free",	2 + REPORT_MAX_ORDER,	parse_free },
 	{ "alloc",	4,			parse_alloc },
 	{ "taskfail",	2,			parse_taskfail },
 	{ "buddy",	2 + REPORT_MAX_ORDER,	parse_buddy },
@@ -363,6 +494,8 @@ static int parse_fields(struct scenario_run *run, char *buf, double t)
 		return parse_map(run, sp + 1);
 	if (sp && sp - buf == 4 && !strncmp(buf, "kind", 4))
 		return parse_kind(run, sp + 1);
+	if (sp && sp - buf == 8 && !strncmp(buf, "mapcount", 8))
+		return parse_mapcount(run, sp + 1);
 
 	argc = split(buf, argv, 2 + REPORT_MAX_ORDER);
 	for (i = 0; i < argc && i < 2 + REPORT_MAX_ORDER; i++)
@@ -423,6 +556,10 @@ void report_free_run(struct scenario_run *run)
 		free(run->maps[i].classes);
 		free(run->maps[i].types);
 		run->maps[i].classes = run->maps[i].types = NULL;
+		free_map_counts(&run->maps[i]);
 	}
 	run->nr_maps = 0;
+	free(run->ticks);
+	run->ticks = NULL;
+	run->nr_ticks = run->ticks_size = 0;
 }

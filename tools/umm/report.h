@@ -35,6 +35,7 @@
 #ifndef _TOOLS_UMM_REPORT_H
 #define _TOOLS_UMM_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include <asm/kernel_entry.h>
@@ -49,6 +50,7 @@
 #define REPORT_MAX_KINDS	32
 #define REPORT_DESC_LEN		48
 #define REPORT_OFF_LEN		64
+#define REPORT_MAX_TICKS	4096	/* "@ free" samples; the kernel prints <= 400 */
 
 struct report_buddy {
 	char label[REPORT_NAME_LEN];
@@ -56,16 +58,34 @@ struct report_buddy {
 	unsigned long nr_free[REPORT_MAX_ORDER];	/* blocks per order */
 };
 
+/* A sample of the free-pages chart, on the run's work clock ("@ free"). */
+struct report_tick {
+	unsigned long long clock;	/* pages allocated and freed so far */
+	unsigned long nr_free[REPORT_MAX_ORDER];	/* blocks per order */
+};
+
+/* The pages of one kind in each pageblock of a map ("@ mapcount"). */
+struct report_map_count {
+	char letter;
+	unsigned short *pages;		/* nr_blocks of them */
+};
+
 struct report_map {
 	char label[REPORT_NAME_LEN];
 	unsigned long nr_blocks;
 	char *classes;			/* nr_blocks chars, MAP_* */
 	char *types;			/* nr_blocks chars, MT_* */
+	/* Pages by kind, if the run said (a Linux run does not). */
+	unsigned long block_pages;	/* pages in a pageblock, or 0 */
+	unsigned int nr_counts;
+	struct report_map_count counts[REPORT_MAX_KINDS];
 };
 
 struct report_phase {
 	char name[REPORT_NAME_LEN];
 	double start, seconds;
+	bool clocked;			/* the record gave its work clock: */
+	unsigned long long clock;	/* report_tick.clock where it began */
 };
 
 struct report_stat {
@@ -93,6 +113,9 @@ struct scenario_run {
 	unsigned int nr_phases, nr_samples, nr_maps, nr_stats, nr_kinds;
 	struct report_phase phases[REPORT_MAX_PHASES];
 	struct report_buddy samples[REPORT_MAX_SAMPLES];
+	/* The chart's samples, in clock order (malloc'd). */
+	struct report_tick *ticks;
+	unsigned int nr_ticks, ticks_size;
 	struct report_map maps[REPORT_MAX_MAPS];
 	struct report_stat stats[REPORT_MAX_STATS];
 	struct report_kind kinds[REPORT_MAX_KINDS];
@@ -136,7 +159,7 @@ int report_record_line(struct scenario_run *run, const char *line, double t);
  */
 int report_read_record(const char *path, struct scenario_run *run,
 		       struct report_origin *o);
-/* Free what parsing allocated (maps, the record), not @run itself. */
+/* Free what parsing allocated (maps, ticks, the record), not @run itself. */
 void report_free_run(struct scenario_run *run);
 
 /* The side-by-side table of @nr (1 to REPORT_MAX_RUNS) runs. */

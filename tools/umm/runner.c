@@ -178,14 +178,19 @@ static pid_t start_child(const struct runner *r, int off, FILE **in)
 	return pid;
 }
 
-/* A phase begins: say so, on one line that a terminal rewrites. */
+/*
+ * A phase begins: say so, on one line that a terminal rewrites.  @name
+ * is followed by the phase's work clock, which is the report's business.
+ */
 static void show_phase(const struct runner *r, const struct scenario_run *run,
 		       const char *name, double t)
 {
+	int len = strcspn(name, " ");
+
 	if (r->tty)
-		printf("\r\033[K  %-10s %6.1f s  %s", run->label, t, name);
+		printf("\r\033[K  %-10s %6.1f s  %.*s", run->label, t, len, name);
 	else
-		printf("%s: %.2f s: phase %s\n", run->label, t, name);
+		printf("%s: %.2f s: phase %.*s\n", run->label, t, len, name);
 	fflush(stdout);
 }
 

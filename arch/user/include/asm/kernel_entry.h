@@ -69,7 +69,10 @@ int scenario_is_file(const char *arg);
  *                                MOVABLE "movable" or "-", OFF the boot
  *                                parameter of "series off" or "-", DESC
  *                                the rest of the line (may hold spaces)
- *   @ phase NAME                 a phase starts (the runner times it)
+ *   @ phase NAME CLOCK           a phase starts (the runner times it);
+ *                                CLOCK: the work clock there (below).
+ *                                "@ phase NAME" alone is read too: older
+ *                                records, Linux runs
  *   @ alloc ORDER OK TOTAL       an `alloc` probe: OK of TOTAL succeeded
  *   @ taskfail NAME              `task start NAME` failed (fork failed)
  *   @ buddy LABEL N0 N1 ... N10  free blocks per order, all zones summed,
@@ -80,6 +83,18 @@ int scenario_is_file(const char *arg);
  *                                NBLOCKS characters, one per pageblock in
  *                                pfn order: a kind's LETTER (MAP_HOLE
  *                                where there is no memory), and MT_*
+ *   @ mapcount LABEL LETTER BLOCKPAGES C0,C1,...
+ *                                after the map LABEL: the pages of the
+ *                                kind LETTER in each of its pageblocks
+ *                                (NBLOCKS counts, each at most
+ *                                BLOCKPAGES, the pages in a pageblock);
+ *                                one line per kind that has pages there
+ *   @ free CLOCK N0 N1 ... N10   a sample of free blocks per order on the
+ *                                work clock: CLOCK is the pages allocated
+ *                                and freed since the record began
+ *                                (init/console_sampler.c), at a fixed
+ *                                step; printed at the end of the run, in
+ *                                increasing CLOCK order
  *   @ stat KEY VALUE             a final counter (vmstat names,
  *                                migrated_lru and migrated_NAME for each
  *                                movable kind, migrated_other,
