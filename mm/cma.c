@@ -12,8 +12,8 @@
  * 2016 series (the movable page API).
  *
  * umm has one area, from the cma= boot parameter, which 4.8 parses in
- * drivers/base/dma-contiguous.c; it lies at the top of ZONE_NORMAL, as
- * x86 puts it below its limit top-down.  /sys/kernel/debug/cma/cma-0
+ * Linux's drivers/base/dma-contiguous.c; it lies at the top of
+ * ZONE_NORMAL, as x86 puts it below its limit top-down.  /sys/kernel/debug/cma/cma-0
  * (mm/cma_debug.c) allocates and frees from it.
  *
  * Lock order: cma_mutex (one alloc_contig_range() at a time)

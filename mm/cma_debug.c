@@ -206,8 +206,7 @@ static int __init cma_debugfs_init(void)
 	struct dentry *root;
 	unsigned int i;
 
-	if (!cma_area_count)
-		return 0;
+	/* As in 4.8, the directory is there, empty, without an area. */
 	root = debugfs_create_dir("cma", NULL);
 	for (i = 0; i < cma_area_count; i++)
 		cma_debugfs_add_one(&cma_areas[i], root, i);

@@ -624,7 +624,8 @@ void free_pages(unsigned long addr, unsigned int order)
  * @order: its order
  *
  * Refused when it would take the zone below its low watermark: compaction
- * must not use up the memory that allocations need to succeed.  A block
+ * must not use up the memory that allocations need to succeed.  The free
+ * CMA pages count, as the pages moved there are movable (ALLOC_CMA).  A block
  * of at least half a pageblock becomes movable, as it will be filled with
  * movable pages.
  *
@@ -638,7 +639,7 @@ unsigned long __isolate_free_page(struct page *page, unsigned int order)
 	if (!is_migrate_isolate(mt)) {
 		unsigned long watermark = low_wmark_pages(zone) + (1UL << order);
 
-		if (!zone_watermark_ok(zone, 0, watermark, 0, 0))
+		if (!zone_watermark_ok(zone, 0, watermark, 0, ALLOC_CMA))
 			return 0;
 		__mod_zone_freepage_state(zone, -(1 << order), mt);
 	}

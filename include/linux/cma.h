@@ -48,7 +48,7 @@ struct page *cma_alloc(struct cma *cma, size_t count, unsigned int align);
 bool cma_release(struct cma *cma, const struct page *pages,
 		 unsigned int count);
 
-/* 4.8's drivers/base/dma-contiguous.c: reserve the cma= area at boot. */
+/* In Linux's drivers/base/dma-contiguous.c: reserve the cma= area at boot. */
 int dma_contiguous_reserve(phys_addr_t limit);
 
 #endif /* __CMA_H__ */
