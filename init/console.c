@@ -675,6 +675,7 @@ void console_usage(void)
 "Boot parameters (the kernel's names):\n"
 "  mem=SIZE              RAM, 64M..64G (default 512M)\n"
 "  movablecore=SIZE      size of ZONE_MOVABLE, at most half of mem=\n"
+"  cma=SIZE              a CMA area at the top of ZONE_NORMAL (debugfs cma/)\n"
 "  nr_cpus=N             CPUs the tasks run on, 1..128 (default 64)\n"
 "  page_poison=on|off    fill freed pages, check them when reused\n"
 "  loglevel=N, quiet     console log level (messages go to stderr)\n"

@@ -40,7 +40,8 @@ module_param_named(record, umm_record, bool, 0444);
 static const char mt_chars[MIGRATE_TYPES] = {
 	[MIGRATE_UNMOVABLE] = MT_UNMOVABLE, [MIGRATE_MOVABLE] = MT_MOVABLE,
 	[MIGRATE_RECLAIMABLE] = MT_RECLAIMABLE,
-	[MIGRATE_HIGHATOMIC] = MT_HIGHATOMIC, [MIGRATE_ISOLATE] = MT_ISOLATE,
+	[MIGRATE_HIGHATOMIC] = MT_HIGHATOMIC, [MIGRATE_CMA] = MT_CMA,
+	[MIGRATE_ISOLATE] = MT_ISOLATE,
 };
 
 #define MAP_LINE	64	/* pageblocks per line of the text map */

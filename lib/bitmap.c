@@ -83,3 +83,40 @@ int __bitmap_weight(const unsigned long *src, unsigned int nbits)
 	return weight;
 }
 EXPORT_SYMBOL(__bitmap_weight);
+
+/**
+ * bitmap_find_next_zero_area_off - find a run of clear bits
+ * @map: the bitmap
+ * @size: its size in bits
+ * @start: where to start looking
+ * @nr: how many clear bits in a row are wanted
+ * @align_mask: the run starts where (index + @align_offset) has these
+ *	bits clear (alignment - 1, a power of two's)
+ * @align_offset: see @align_mask
+ *
+ * Return: the index of the first bit of the run, or a value above
+ * @size - @nr if there is none.
+ */
+unsigned long bitmap_find_next_zero_area_off(unsigned long *map,
+					     unsigned long size,
+					     unsigned long start,
+					     unsigned int nr,
+					     unsigned long align_mask,
+					     unsigned long align_offset)
+{
+	unsigned long index, end, i;
+
+	for (;;) {
+		index = find_next_zero_bit(map, size, start);
+		/* Align the start of the run, with the offset in mind. */
+		index = ALIGN(index + align_offset, align_mask + 1) -
+			align_offset;
+		end = index + nr;
+		if (end > size)
+			return end;
+		i = find_next_bit(map, end, index);
+		if (i >= end)
+			return index;
+		start = i + 1;
+	}
+}

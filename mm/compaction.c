@@ -73,9 +73,10 @@ static inline bool is_via_compact_memory(int order)
 	return order == -1;
 }
 
+/* CMA pageblocks hold only movable pages: as good as movable ones. */
 static inline bool migrate_async_suitable(int migratetype)
 {
-	return migratetype == MIGRATE_MOVABLE;
+	return is_migrate_cma(migratetype) || migratetype == MIGRATE_MOVABLE;
 }
 
 /* Both scanners in the same pageblock (or crossed): done. */
@@ -465,6 +466,66 @@ isolate_fail:
 	return total_isolated;
 }
 
+static void map_pages(struct list_head *list);
+static unsigned long release_freepages(struct list_head *freelist);
+
+/**
+ * isolate_freepages_range - take every page of a range off the free lists
+ * @cc: the caller's compaction state (cc->zone: the range's zone)
+ * @start_pfn: the first pfn
+ * @end_pfn: one past the last pfn
+ *
+ * alloc_contig_range() calls it once the range's pageblocks are isolated
+ * and test_pages_isolated() found every page free: the free blocks are
+ * taken whole, so the last one may reach past @end_pfn.  If any page of
+ * the range is not free, what was taken goes back and nothing is taken.
+ *
+ * Return: one past the last pfn taken (>= @end_pfn), or 0 on failure.
+ */
+unsigned long isolate_freepages_range(struct compact_control *cc,
+				      unsigned long start_pfn,
+				      unsigned long end_pfn)
+{
+	unsigned long isolated, pfn, block_start_pfn, block_end_pfn;
+	LIST_HEAD(freelist);
+
+	pfn = start_pfn;
+	block_start_pfn = pageblock_start_pfn(pfn);
+	if (block_start_pfn < cc->zone->zone_start_pfn)
+		block_start_pfn = cc->zone->zone_start_pfn;
+	block_end_pfn = pageblock_end_pfn(pfn);
+
+	for (; pfn < end_pfn; pfn += isolated,
+	     block_start_pfn = block_end_pfn,
+	     block_end_pfn += pageblock_nr_pages) {
+		/* isolate_freepages_block() moves its copy of the cursor. */
+		unsigned long isolate_start_pfn = pfn;
+
+		block_end_pfn = min(block_end_pfn, end_pfn);
+		/* A free block larger than a pageblock carried pfn past it. */
+		if (pfn >= block_end_pfn) {
+			block_start_pfn = pageblock_start_pfn(pfn);
+			block_end_pfn = min(pageblock_end_pfn(pfn), end_pfn);
+		}
+		if (!pageblock_pfn_to_page(block_start_pfn, block_end_pfn,
+					   cc->zone))
+			break;
+		/* Strict: any page that is not free fails the block. */
+		isolated = isolate_freepages_block(cc, &isolate_start_pfn,
+						   block_end_pfn, &freelist,
+						   true);
+		if (!isolated)
+			break;
+	}
+	map_pages(&freelist);
+	if (pfn < end_pfn) {
+		release_freepages(&freelist);
+		return 0;
+	}
+	/* The pages are the caller's now: nobody needs the list. */
+	return pfn;
+}
+
 /* Turn the isolated free blocks into order-0 pages ready to be used. */
 static void map_pages(struct list_head *list)
 {
@@ -755,6 +816,52 @@ isolate_fail:
 	return low_pfn;
 }
 
+/**
+ * isolate_migratepages_range - isolate the movable pages of a pfn range
+ * @cc: the caller's compaction state; pages go to cc->migratepages
+ * @start_pfn: the first pfn to scan
+ * @end_pfn: one past the last
+ *
+ * The migrate scanner of compaction over an arbitrary range, block by
+ * block, without the skip hints: alloc_contig_range() uses it to empty
+ * the range it wants.  It isolates LRU pages and, through
+ * isolate_movable_page(), the non-LRU movable pages of drivers (zsmalloc,
+ * the balloon, the sample driver): that is what the series gives to CMA.
+ * It stops after COMPACT_CLUSTER_MAX pages so that they are migrated
+ * before more are taken.
+ *
+ * Return: the pfn where the scan stopped, or 0 if it was aborted (a
+ * fatal signal).
+ */
+unsigned long isolate_migratepages_range(struct compact_control *cc,
+					 unsigned long start_pfn,
+					 unsigned long end_pfn)
+{
+	unsigned long pfn, block_start_pfn, block_end_pfn;
+
+	pfn = start_pfn;
+	block_start_pfn = pageblock_start_pfn(pfn);
+	if (block_start_pfn < cc->zone->zone_start_pfn)
+		block_start_pfn = cc->zone->zone_start_pfn;
+	block_end_pfn = pageblock_end_pfn(pfn);
+
+	for (; pfn < end_pfn; pfn = block_end_pfn,
+	     block_start_pfn = block_end_pfn,
+	     block_end_pfn += pageblock_nr_pages) {
+		block_end_pfn = min(block_end_pfn, end_pfn);
+		if (!pageblock_pfn_to_page(block_start_pfn, block_end_pfn,
+					   cc->zone))
+			continue;
+		pfn = isolate_migratepages_block(cc, pfn, block_end_pfn,
+						 ISOLATE_UNEVICTABLE);
+		if (!pfn)
+			break;
+		if (cc->nr_migratepages == COMPACT_CLUSTER_MAX)
+			break;
+	}
+	return pfn;
+}
+
 typedef enum {
 	ISOLATE_ABORT,		/* Abort compaction now */
 	ISOLATE_NONE,		/* No pages isolated, continue scanning */
@@ -845,6 +952,10 @@ static enum compact_result __compact_finished(struct zone *zone,
 		bool can_steal;
 
 		if (!list_empty(&area->free_list[migratetype]))
+			return COMPACT_SUCCESS;
+		/* A movable allocation may use the CMA pageblocks. */
+		if (migratetype == MIGRATE_MOVABLE &&
+		    !list_empty(&area->free_list[MIGRATE_CMA]))
 			return COMPACT_SUCCESS;
 		/* One it could take from another type's lists counts too. */
 		if (find_suitable_fallback(area, order, migratetype, true,

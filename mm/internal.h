@@ -18,6 +18,7 @@
 #define ALLOC_HARDER		0x10	/* try to alloc harder */
 #define ALLOC_HIGH		0x20	/* __GFP_HIGH set */
 #define ALLOC_CPUSET		0x40	/* check for correct cpuset */
+#define ALLOC_CMA		0x80	/* allow allocations from CMA areas */
 
 /* What the allocator's paths pass around (4.8's struct alloc_context). */
 struct alloc_context {
@@ -79,6 +80,12 @@ int find_suitable_fallback(struct free_area *area, unsigned int order,
 			   bool *can_steal);
 
 /* mm/compaction.c */
+unsigned long isolate_freepages_range(struct compact_control *cc,
+				      unsigned long start_pfn,
+				      unsigned long end_pfn);
+unsigned long isolate_migratepages_range(struct compact_control *cc,
+					 unsigned long start_pfn,
+					 unsigned long end_pfn);
 bool compaction_zonelist_suitable(struct alloc_context *ac, int order,
 				  int alloc_flags);
 void __free_pages_bootmem(struct page *page, unsigned long pfn,

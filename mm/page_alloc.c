@@ -37,6 +37,7 @@
 #include <linux/sysctl.h>
 #include <linux/ratelimit.h>
 #include <linux/jiffies.h>
+#include <linux/cma.h>
 #include "internal.h"
 
 struct pglist_data contig_page_data;
@@ -65,6 +66,7 @@ const char * const migratetype_names[MIGRATE_TYPES] = {
 	"Movable",
 	"Reclaimable",
 	"HighAtomic",
+	"CMA",
 	"Isolate",
 };
 
@@ -77,6 +79,7 @@ static const int fallbacks[MIGRATE_TYPES][3] = {
 	[MIGRATE_RECLAIMABLE] = { MIGRATE_UNMOVABLE,   MIGRATE_MOVABLE,   MIGRATE_TYPES },
 	[MIGRATE_MOVABLE]     = { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE, MIGRATE_TYPES },
 	[MIGRATE_HIGHATOMIC]  = { MIGRATE_TYPES },
+	[MIGRATE_CMA]         = { MIGRATE_TYPES },	/* never stolen */
 	[MIGRATE_ISOLATE]     = { MIGRATE_TYPES },
 };
 
@@ -626,7 +629,8 @@ void free_pages(unsigned long addr, unsigned int order)
  * @order: its order
  *
  * Refused when it would take the zone below its low watermark: compaction
- * must not use up the memory that allocations need to succeed.  A block
+ * must not use up the memory that allocations need to succeed.  The free
+ * CMA pages count, as the pages moved there are movable (ALLOC_CMA).  A block
  * of at least half a pageblock becomes movable, as it will be filled with
  * movable pages.
  *
@@ -640,7 +644,7 @@ unsigned long __isolate_free_page(struct page *page, unsigned int order)
 	if (!is_migrate_isolate(mt)) {
 		unsigned long watermark = low_wmark_pages(zone) + (1UL << order);
 
-		if (!zone_watermark_ok(zone, 0, watermark, 0, 0))
+		if (!zone_watermark_ok(zone, 0, watermark, 0, ALLOC_CMA))
 			return 0;
 		__mod_zone_freepage_state(zone, -(1 << order), mt);
 	}
@@ -655,7 +659,8 @@ unsigned long __isolate_free_page(struct page *page, unsigned int order)
 		for (; page < endpage; page += pageblock_nr_pages) {
 			int bmt = get_pageblock_migratetype(page);
 
-			if (!is_migrate_isolate(bmt) && bmt != MIGRATE_HIGHATOMIC)
+			if (!is_migrate_isolate(bmt) && !is_migrate_cma(bmt) &&
+			    bmt != MIGRATE_HIGHATOMIC)
 				set_pageblock_migratetype(page, MIGRATE_MOVABLE);
 		}
 	}
@@ -913,15 +918,25 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order,
 	return NULL;
 }
 
-/* Take a block of @order for @migratetype.  zone->lock held. */
+/*
+ * Take a block of @order for @migratetype.  zone->lock held.
+ *
+ * A movable allocation that finds its own lists empty takes from the CMA
+ * pageblocks before it steals from another type: what it puts there can
+ * be migrated away when the area's owner needs it (4.8's order).
+ */
 static struct page *__rmqueue(struct zone *zone, unsigned int order,
 			      int migratetype)
 {
 	struct page *page;
 
 	page = __rmqueue_smallest(zone, order, migratetype);
-	if (unlikely(!page))
-		page = __rmqueue_fallback(zone, order, migratetype);
+	if (unlikely(!page)) {
+		if (migratetype == MIGRATE_MOVABLE)
+			page = __rmqueue_smallest(zone, order, MIGRATE_CMA);
+		if (!page)
+			page = __rmqueue_fallback(zone, order, migratetype);
+	}
 	return page;
 }
 
@@ -941,6 +956,9 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order,
 
 		if (unlikely(!page))
 			break;
+		if (is_migrate_cma(get_pcppage_migratetype(page)))
+			__mod_zone_page_state(zone, NR_FREE_CMA_PAGES,
+					      -(1L << order));
 		if (likely(!cold))
 			list_add(&page->lru, list);
 		else
@@ -999,7 +1017,8 @@ static struct page *buffered_rmqueue(struct zone *zone, unsigned int order,
  * @order: the allocation's order
  * @mark: the watermark to keep (pages)
  * @classzone_idx: the zone the allocation asked for (lowmem_reserve)
- * @alloc_flags: ALLOC_HIGH and ALLOC_HARDER lower the mark
+ * @alloc_flags: ALLOC_HIGH and ALLOC_HARDER lower the mark; without
+ *	ALLOC_CMA the free pages of CMA pageblocks do not count
  * @free_pages: the zone's free pages
  *
  * After the allocation, more than @mark pages (plus the reserve kept for
@@ -1017,6 +1036,8 @@ bool __zone_watermark_ok(struct zone *z, unsigned int order,
 	int mt;
 
 	free_pages -= (1 << order) - 1;
+	if (!(alloc_flags & ALLOC_CMA))
+		free_pages -= zone_page_state(z, NR_FREE_CMA_PAGES);
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
 	if (alloc_flags & ALLOC_HARDER)
@@ -1037,6 +1058,9 @@ bool __zone_watermark_ok(struct zone *z, unsigned int order,
 		for (mt = 0; mt < MIGRATE_PCPTYPES; mt++)
 			if (!list_empty(&area->free_list[mt]))
 				return true;
+		if ((alloc_flags & ALLOC_CMA) &&
+		    !list_empty(&area->free_list[MIGRATE_CMA]))
+			return true;
 	}
 	return false;
 }
@@ -1108,6 +1132,8 @@ static inline unsigned int gfp_to_alloc_flags(gfp_t gfp_mask)
 		alloc_flags |= ALLOC_HIGH;
 	if ((gfp_mask & __GFP_ATOMIC) && !(gfp_mask & __GFP_NOMEMALLOC))
 		alloc_flags |= ALLOC_HARDER;
+	if (gfpflags_to_migratetype(gfp_mask) == MIGRATE_MOVABLE)
+		alloc_flags |= ALLOC_CMA;
 	return alloc_flags;
 }
 
@@ -1418,7 +1444,9 @@ struct page *__alloc_pages(gfp_t gfp_mask, unsigned int order)
 	ac.classzone_idx = ac.high_zoneidx;
 	ac.migratetype = gfpflags_to_migratetype(gfp_mask);
 
-	page = get_page_from_freelist(gfp_mask, order, ALLOC_WMARK_LOW, &ac);
+	page = get_page_from_freelist(gfp_mask, order, ALLOC_WMARK_LOW |
+				      (ac.migratetype == MIGRATE_MOVABLE ?
+				       ALLOC_CMA : 0), &ac);
 	if (likely(page))
 		return page;
 	return __alloc_pages_slowpath(gfp_mask, order, &ac);
@@ -1860,6 +1888,7 @@ void __init mem_init(void)
 		atomic_long_set(&zone->managed_pages, 0);
 	}
 	memblock_free_all();
+	cma_init_reserved_areas();
 	cpuhp_setup_state_nocalls(CPUHP_PAGE_ALLOC_DEAD, "mm/page_alloc:dead",
 				  NULL, page_alloc_cpu_dead);
 	init_per_zone_wmark_min();
@@ -1896,7 +1925,7 @@ long si_mem_available(void)
  */
 void show_free_areas(void)
 {
-	static const char types[MIGRATE_TYPES] = { 'U', 'M', 'E', 'H', 'I' };
+	static const char types[MIGRATE_TYPES] = { 'U', 'M', 'E', 'H', 'C', 'I' };
 	struct zone *zone;
 
 	for_each_populated_zone(zone) {

@@ -32,6 +32,7 @@ const char * const vmstat_text[] = {
 	"nr_zone_inactive_anon",
 	"nr_zone_active_anon",
 	"nr_zspages",
+	"nr_free_cma",
 
 	/* enum node_stat_item */
 	"nr_inactive_anon",
@@ -76,6 +77,9 @@ const char * const vmstat_text[] = {
 	"compact_daemon_free_scanned",
 	"htlb_buddy_alloc_success",
 	"htlb_buddy_alloc_fail",
+	/* Linux counts these from 5.12 ("mm: vmstat: add cma statistics"). */
+	"cma_alloc_success",
+	"cma_alloc_fail",
 	"balloon_inflate",
 	"balloon_deflate",
 	"balloon_migrate",

@@ -14,6 +14,7 @@
 #include <linux/proc_fs.h>
 #include <linux/init.h>
 #include <linux/hugetlb.h>
+#include <linux/cma.h>
 
 static void show_val_kb(struct seq_file *m, const char *s, unsigned long num)
 {
@@ -49,6 +50,10 @@ static int meminfo_proc_show(struct seq_file *m, void *v)
 		   global_node_page_state(NR_KERNEL_STACK_KB));
 	show_val_kb(m, "PageTables:     ", global_node_page_state(NR_PAGETABLE));
 	show_val_kb(m, "Percpu:         ", pcpu_nr_pages());
+	/* As Linux: after the transparent huge page lines umm lacks. */
+	show_val_kb(m, "CmaTotal:       ", totalcma_pages);
+	show_val_kb(m, "CmaFree:        ",
+		    global_zone_page_state(NR_FREE_CMA_PAGES));
 	hugetlb_report_meminfo(m);
 	return 0;
 }

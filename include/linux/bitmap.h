@@ -31,6 +31,12 @@
 void bitmap_set(unsigned long *map, unsigned int start, int len);
 void bitmap_clear(unsigned long *map, unsigned int start, int len);
 int __bitmap_weight(const unsigned long *src, unsigned int nbits);
+unsigned long bitmap_find_next_zero_area_off(unsigned long *map,
+					     unsigned long size,
+					     unsigned long start,
+					     unsigned int nr,
+					     unsigned long align_mask,
+					     unsigned long align_offset);
 
 static inline void bitmap_zero(unsigned long *dst, unsigned int nbits)
 {

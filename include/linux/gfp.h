@@ -140,4 +140,9 @@ static inline struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 
 extern gfp_t gfp_allowed_mask;
 
+/* mm/alloc_contig.c: 4.8's CONFIG_CMA part of mm/page_alloc.c */
+int alloc_contig_range(unsigned long start, unsigned long end,
+		       unsigned int migratetype);
+void free_contig_range(unsigned long pfn, unsigned long nr_pages);
+
 #endif /* __LINUX_GFP_H */

@@ -17,6 +17,7 @@ void memblock_init(phys_addr_t ram_size);
 void *memblock_alloc(phys_addr_t size, phys_addr_t align);
 phys_addr_t memblock_reserved_size(void);
 phys_addr_t memblock_start_of_free(void);
+int memblock_reserve(phys_addr_t base, phys_addr_t size);
 unsigned long memblock_free_all(void);
 
 #endif

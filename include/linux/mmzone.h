@@ -31,6 +31,12 @@ enum migratetype {
 	MIGRATE_PCPTYPES,	/* the number of types on the pcp lists */
 	MIGRATE_HIGHATOMIC = MIGRATE_PCPTYPES,
 	/*
+	 * The pageblocks of a CMA area (mm/cma.c): only movable allocations
+	 * may take their free pages, so that cma_alloc() can always migrate
+	 * whatever is there out of the way.  No fallback takes them over.
+	 */
+	MIGRATE_CMA,
+	/*
 	 * Free pages of an isolated pageblock stay here so that they are
 	 * neither allocated nor merged with pages outside the block.
 	 */
@@ -43,6 +49,9 @@ extern const char * const migratetype_names[MIGRATE_TYPES];
 #define is_migrate_isolate_page(_page) \
 	(get_pageblock_migratetype(_page) == MIGRATE_ISOLATE)
 #define is_migrate_isolate(migratetype) ((migratetype) == MIGRATE_ISOLATE)
+#define is_migrate_cma(migratetype) unlikely((migratetype) == MIGRATE_CMA)
+#define is_migrate_cma_page(_page) \
+	(get_pageblock_migratetype(_page) == MIGRATE_CMA)
 
 #define for_each_migratetype_order(order, type) \
 	for (order = 0; order < MAX_ORDER; order++) \
@@ -70,6 +79,7 @@ enum zone_stat_item {
 	NR_ZONE_INACTIVE_ANON = NR_ZONE_LRU_BASE,
 	NR_ZONE_ACTIVE_ANON,
 	NR_ZSPAGES,		/* pages of zsmalloc's zspages */
+	NR_FREE_CMA_PAGES,	/* free pages of MIGRATE_CMA pageblocks */
 	NR_VM_ZONE_STAT_ITEMS
 };
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: the events counted in /proc/vmstat (those umm has). */
-/* newer: 6.1's event order; OOM_KILL is 4.13, PGSCAN_ANON 5.8. */
+/* newer: 6.1's event order; OOM_KILL is 4.13, PGSCAN_ANON 5.8, */
+/* newer: CMA_ALLOC_SUCCESS and CMA_ALLOC_FAIL 5.12. */
 #ifndef VM_EVENT_ITEM_H_INCLUDED
 #define VM_EVENT_ITEM_H_INCLUDED
 
@@ -27,6 +28,7 @@ enum vm_event_item {
 	KCOMPACTD_WAKE,
 	KCOMPACTD_MIGRATE_SCANNED, KCOMPACTD_FREE_SCANNED,
 	HTLB_BUDDY_PGALLOC, HTLB_BUDDY_PGALLOC_FAIL,
+	CMA_ALLOC_SUCCESS, CMA_ALLOC_FAIL,
 	BALLOON_INFLATE, BALLOON_DEFLATE, BALLOON_MIGRATE,
 	NR_VM_EVENT_ITEMS
 };

@@ -11,6 +11,7 @@
 #include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/memblock.h>
+#include <linux/cma.h>
 #include <linux/moduleparam.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
@@ -74,8 +75,8 @@ early_param("movablecore", early_movablecore);
  * setup_arch - map RAM and lay out the zones
  * @max_zone_pfn: filled with the end pfn of each zone
  *
- * Return: 0, or -errno after printing why (movablecore= too large, no
- * host memory).
+ * Return: 0, or -errno after printing why (movablecore= or cma= too
+ * large, no host memory).
  */
 int __init setup_arch(unsigned long *max_zone_pfn)
 {
@@ -104,5 +105,6 @@ int __init setup_arch(unsigned long *max_zone_pfn)
 	max_zone_pfn[ZONE_NORMAL] = ram_pfns - movable_pfns;
 	max_zone_pfn[ZONE_MOVABLE] = ram_pfns;
 	memblock_init(mem_size);
-	return 0;
+	/* cma=: an area at the top of ZONE_NORMAL, as x86 reserves it. */
+	return dma_contiguous_reserve(PFN_PHYS(max_zone_pfn[ZONE_NORMAL]));
 }

@@ -192,6 +192,23 @@ static int check_zone(struct zone *zone)
 		       zone->name, sum, zone_page_state(zone, NR_FREE_PAGES));
 		bad++;
 	}
+	/* CMA pageblocks' free pages are on the CMA lists, and counted. */
+	for (order = 0, sum = 0; order < MAX_ORDER; order++) {
+		struct list_head *pos;
+
+		list_for_each(pos, &zone->free_area[order].free_list[MIGRATE_CMA])
+			sum += 1UL << order;
+	}
+	if (sum != zone_page_state(zone, NR_FREE_CMA_PAGES)) {
+		printf("# zone %s: CMA free lists hold %lu pages, NR_FREE_CMA_PAGES says %lu\n",
+		       zone->name, sum, zone_page_state(zone, NR_FREE_CMA_PAGES));
+		bad++;
+	}
+	if (zone->nr_isolate_pageblock) {
+		printf("# zone %s: %lu pageblocks left isolated\n", zone->name,
+		       zone->nr_isolate_pageblock);
+		bad++;
+	}
 	spin_unlock(&zone->lock);
 
 	for (pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++) {

@@ -264,17 +264,17 @@ TEST(pagetypeinfo_layout)
 		"^Page block order: 9$",
 		"^Pages per block:  512$",
 		"^Free pages count per migrate type at order       0      1      2      3      4      5      6      7      8      9     10 $",
-		"^Node    0, zone +(Normal|Movable), type +(Unmovable|Movable|Reclaimable|HighAtomic|Isolate) " COL6 "{11}$",
-		"^Number of blocks type     Unmovable      Movable  Reclaimable   HighAtomic      Isolate $",
-		"^Node 0, zone +(Normal|Movable) ( {1,12}[0-9]+ ){5}$",
+		"^Node    0, zone +(Normal|Movable), type +(Unmovable|Movable|Reclaimable|HighAtomic|CMA|Isolate) " COL6 "{11}$",
+		"^Number of blocks type     Unmovable      Movable  Reclaimable   HighAtomic          CMA      Isolate $",
+		"^Node 0, zone +(Normal|Movable) ( {1,12}[0-9]+ ){6}$",
 		NULL
 	};
 	struct run r = run_umm("mem=64M", "-c", "cat /proc/pagetypeinfo");
 
 	ASSERT_EQ(0, r.status);
 	EXPECT_EQ(0, check_lines(r.out, p));
-	/* 3 header lines + 5 types + "Number of blocks" + 1 zone. */
-	EXPECT_EQ(12, count_lines(r.out));
+	/* 3 header lines + 6 types (CMA as 6.1 with CONFIG_CMA) + 1 + 1 zone. */
+	EXPECT_EQ(13, count_lines(r.out));
 	free_run(&r);
 }
 
