@@ -27,6 +27,10 @@
  * objects in proportion to the LRU pages it scanned; here the one
  * shrinker is zsmalloc's, which compacts its pools.
  *
+ * Later than 4.8 here: wakeup_kswapd() has 4.17's signature and, as since
+ * 4.14, wakes kcompactd itself when kswapd keeps failing on the node;
+ * kswapd_failures (4.11) is how a node is found hopeless.
+ *
  * Lock order: page lock, then pgdat->lru_lock (taken for the lists only,
  * never across reclaim of a page).  shrinker_rwsem is taken only with a
  * trylock by reclaim, and never held across page reclaim.
