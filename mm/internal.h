@@ -108,6 +108,10 @@ phys_addr_t memblock_reserved_size(void);
 extern const struct trace_print_flags pageflag_names[];
 extern const struct trace_print_flags gfpflag_names[];
 
+/* mm/vmscan.c: static in 4.8; here white-box tests call it too */
+unsigned long shrink_slab(gfp_t gfp_mask, int nid, unsigned long nr_scanned,
+			  unsigned long nr_eligible);
+
 /* mm/slab.c */
 unsigned long slab_total_pages(void);
 

@@ -23,8 +23,17 @@
  * fault on the entry before the write is done waits for the slot; if the
  * write fails the ptes get the page back.
  *
+ * Reclaim also asks the registered shrinkers (<linux/shrinker.h>) to free
+ * objects in proportion to the LRU pages it scanned; here the one
+ * shrinker is zsmalloc's, which compacts its pools.
+ *
+ * Later than 4.8 here: wakeup_kswapd() has 4.17's signature and, as since
+ * 4.14, wakes kcompactd itself when kswapd keeps failing on the node;
+ * kswapd_failures (4.11) is how a node is found hopeless.
+ *
  * Lock order: page lock, then pgdat->lru_lock (taken for the lists only,
- * never across reclaim of a page).
+ * never across reclaim of a page).  shrinker_rwsem is taken only with a
+ * trylock by reclaim, and never held across page reclaim.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -41,6 +50,10 @@
 #include <linux/sched.h>
 #include <linux/wait.h>
 #include <linux/sysctl.h>
+#include <linux/shrinker.h>
+#include <linux/rwsem.h>
+#include <linux/slab.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/err.h>
 #include <linux/umm.h>
@@ -62,6 +75,157 @@ struct scan_control {
 static bool current_is_kswapd(void)
 {
 	return current->flags & PF_KSWAPD;
+}
+
+/* ---- shrinkers ---------------------------------------------------------------- */
+
+static LIST_HEAD(shrinker_list);
+static DECLARE_RWSEM(shrinker_rwsem);
+
+/**
+ * register_shrinker - let reclaim shrink a cache
+ * @shrinker: the cache's callbacks, seeks and batch filled in
+ *
+ * Return: 0, or -ENOMEM if its deferred counts cannot be allocated.
+ */
+int register_shrinker(struct shrinker *shrinker)
+{
+	/* One count per node if SHRINKER_NUMA_AWARE; umm has one node. */
+	shrinker->nr_deferred = kzalloc(sizeof(*shrinker->nr_deferred),
+					GFP_KERNEL);
+	if (!shrinker->nr_deferred)
+		return -ENOMEM;
+	down_write(&shrinker_rwsem);
+	list_add_tail(&shrinker->list, &shrinker_list);
+	up_write(&shrinker_rwsem);
+	return 0;
+}
+EXPORT_SYMBOL(register_shrinker);
+
+/**
+ * unregister_shrinker - take a cache away from reclaim
+ * @shrinker: a registered shrinker
+ *
+ * Once this returns no call of its callbacks runs or will run: a running
+ * shrink_slab() holds shrinker_rwsem for reading.
+ */
+void unregister_shrinker(struct shrinker *shrinker)
+{
+	down_write(&shrinker_rwsem);
+	list_del(&shrinker->list);
+	up_write(&shrinker_rwsem);
+	kfree(shrinker->nr_deferred);
+	shrinker->nr_deferred = NULL;
+}
+EXPORT_SYMBOL(unregister_shrinker);
+
+#define SHRINK_BATCH 128
+
+/*
+ * Ask one shrinker for a share of its objects as large as the share of
+ * the eligible LRU pages that reclaim just scanned, scaled by 4 / seeks
+ * (4.8's arithmetic).  Work that is too small for a batch is carried in
+ * nr_deferred to the next call, but a shrinker that could free fewer
+ * objects than a batch is asked for them all once the wanted scan covers
+ * them.
+ */
+static unsigned long do_shrink_slab(struct shrink_control *shrinkctl,
+				    struct shrinker *shrinker,
+				    unsigned long nr_scanned,
+				    unsigned long nr_eligible)
+{
+	long batch_size = shrinker->batch ? shrinker->batch : SHRINK_BATCH;
+	atomic_long_t *deferred = &shrinker->nr_deferred[shrinkctl->nid];
+	unsigned long freed = 0;
+	unsigned long long delta;
+	long freeable, total_scan;
+
+	freeable = shrinker->count_objects(shrinker, shrinkctl);
+	if (freeable == 0)
+		return 0;
+
+	/* Take the deferred work, so that a concurrent caller does not. */
+	total_scan = atomic_long_xchg(deferred, 0);
+	delta = (4 * nr_scanned) / shrinker->seeks;
+	delta *= freeable;
+	delta /= nr_eligible + 1;
+	total_scan += delta;
+	if (total_scan < 0) {
+		pr_err("shrink_slab: %ps negative objects to delete nr=%ld\n",
+		       shrinker->scan_objects, total_scan);
+		total_scan = freeable;
+	}
+	/*
+	 * Deferred work alone (a small delta) may empty at most half of the
+	 * cache; a whole cache goes only when this call's scan asks for it.
+	 */
+	if (delta < freeable / 4)
+		total_scan = min(total_scan, freeable / 2);
+	/* Never more than twice what could be freed: no endless loops. */
+	if (total_scan > freeable * 2)
+		total_scan = freeable * 2;
+
+	while (total_scan >= batch_size || total_scan >= freeable) {
+		unsigned long nr_to_scan = min(batch_size, total_scan);
+		unsigned long ret;
+
+		shrinkctl->nr_to_scan = nr_to_scan;
+		ret = shrinker->scan_objects(shrinker, shrinkctl);
+		if (ret == SHRINK_STOP)
+			break;
+		freed += ret;
+		count_vm_events(SLABS_SCANNED, nr_to_scan);
+		total_scan -= nr_to_scan;
+		cond_resched();
+	}
+
+	/* What was not done is for the next call. */
+	if (total_scan > 0)
+		atomic_long_add(total_scan, deferred);
+	return freed;
+}
+
+/**
+ * shrink_slab - shrink the registered caches in step with LRU reclaim
+ * @gfp_mask: the flags of the allocation reclaim works for
+ * @nid: the node being reclaimed
+ * @nr_scanned: LRU pages just scanned (0: a batch, SWAP_CLUSTER_MAX)
+ * @nr_eligible: LRU pages that could have been scanned
+ *
+ * Each shrinker is asked to scan about (4 * @nr_scanned / seeks) *
+ * count / (@nr_eligible + 1) of its objects.
+ *
+ * Return: the objects freed; 1 if another task is (un)registering a
+ * shrinker just now, so that callers do not conclude there is nothing
+ * left to shrink.
+ */
+unsigned long shrink_slab(gfp_t gfp_mask, int nid, unsigned long nr_scanned,
+			  unsigned long nr_eligible)
+{
+	struct shrinker *shrinker;
+	unsigned long freed = 0;
+
+	if (nr_scanned == 0)
+		nr_scanned = SWAP_CLUSTER_MAX;
+	/* Registration sleeps; reclaim does not wait for it. */
+	if (!down_read_trylock(&shrinker_rwsem)) {
+		freed = 1;
+		goto out;
+	}
+	list_for_each_entry(shrinker, &shrinker_list, list) {
+		struct shrink_control sc = {
+			.gfp_mask = gfp_mask,
+			.nid = nid,
+		};
+
+		if (!(shrinker->flags & SHRINKER_NUMA_AWARE))
+			sc.nid = 0;
+		freed += do_shrink_slab(&sc, shrinker, nr_scanned, nr_eligible);
+	}
+	up_read(&shrinker_rwsem);
+out:
+	cond_resched();
+	return freed;
 }
 
 /* ---- taking pages off the LRU, and putting them back ----------------- */
@@ -425,8 +589,11 @@ static bool may_scan_anon(struct pglist_data *pgdat, struct scan_control *sc)
 	return free <= high;
 }
 
-/* One pass over the node's lists at sc->priority. */
-static void shrink_node(struct pglist_data *pgdat, struct scan_control *sc)
+/*
+ * One pass over the node's lists at sc->priority (4.8's
+ * shrink_node_memcg() without cgroups).
+ */
+static void shrink_node_lru(struct pglist_data *pgdat, struct scan_control *sc)
 {
 	unsigned long nr[NR_LRU_LISTS], nr_reclaimed = 0;
 	enum lru_list lru;
@@ -469,6 +636,25 @@ static void shrink_node(struct pglist_data *pgdat, struct scan_control *sc)
 	/* Progress: kswapd is of use on this node again. */
 	if (nr_reclaimed)
 		WRITE_ONCE(pgdat->kswapd_failures, 0);
+}
+
+/*
+ * Reclaim on a node: its LRU lists, then the shrinkers, in the
+ * proportion of the LRU that was scanned.  As in 4.8, the shrinkers run
+ * even when no LRU page could be scanned (swap full): what they free is
+ * not counted in sc->nr_reclaimed, as 4.8 counts only slab pages.
+ */
+static void shrink_node(struct pglist_data *pgdat, struct scan_control *sc)
+{
+	unsigned long nr_scanned = sc->nr_scanned;
+	unsigned long lru_pages = 0;
+	enum lru_list lru;
+
+	shrink_node_lru(pgdat, sc);
+	for_each_lru(lru)
+		lru_pages += node_page_state(pgdat, NR_LRU_BASE + lru);
+	shrink_slab(sc->gfp_mask, pgdat->node_id, sc->nr_scanned - nr_scanned,
+		    lru_pages);
 }
 
 /* ---- direct reclaim --------------------------------------------------------- */

@@ -62,6 +62,7 @@ const char * const vmstat_text[] = {
 	"pgscan_direct",
 	"pgscan_anon",
 	"pgsteal_anon",
+	"slabs_scanned",
 	"pageoutrun",
 	"oom_kill",
 	"pgmigrate_success",

@@ -17,7 +17,10 @@
  *   through their first word.
  * - A zspage belongs to one fullness group of its class (empty, almost
  *   empty, almost full, full); new objects go to the fullest zspages and
- *   zs_compact() moves objects out of the emptiest ones.
+ *   zs_compact() moves objects out of the emptiest ones.  It runs when
+ *   the user asks (zram's compact file) and, as in 4.8, from reclaim:
+ *   each pool registers a shrinker whose count is the pages compaction
+ *   could free and whose scan compacts every class.
  * - A handle is a word allocated from a slab cache; the word holds the
  *   object's location (pfn and index) and its bit 0 is a bit spinlock,
  *   the pin.  The object's header word holds the handle, tagged with
@@ -81,6 +84,7 @@
 #include <linux/workqueue.h>
 #include <linux/wait.h>
 #include <linux/vmstat.h>
+#include <linux/shrinker.h>
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
@@ -177,6 +181,9 @@ struct zs_pool {
 	bool destroying;
 	wait_queue_head_t migration_wait;
 	struct dentry *stat_dentry;
+	/* Compaction under memory pressure (4.8); a pool works without. */
+	struct shrinker shrinker;
+	bool shrinker_enabled;
 };
 
 struct link_free {
@@ -1359,6 +1366,57 @@ unsigned long zs_compact(struct zs_pool *pool)
 }
 EXPORT_SYMBOL_GPL(zs_compact);
 
+/* ---- the shrinker: compaction when memory is short ------------------------ */
+
+/*
+ * Compact every class.  Another compaction (zram's compact file) may run
+ * at the same time: the pages it frees meanwhile count here as well.
+ */
+static unsigned long zs_shrinker_scan(struct shrinker *shrinker,
+				      struct shrink_control *sc)
+{
+	struct zs_pool *pool = container_of(shrinker, struct zs_pool, shrinker);
+	unsigned long pages_freed = atomic_long_read(&pool->pages_compacted);
+
+	pages_freed = zs_compact(pool) - pages_freed;
+	return pages_freed ? pages_freed : SHRINK_STOP;
+}
+
+/* The pages that compaction could free now, over every class. */
+static unsigned long zs_shrinker_count(struct shrinker *shrinker,
+				       struct shrink_control *sc)
+{
+	struct zs_pool *pool = container_of(shrinker, struct zs_pool, shrinker);
+	unsigned long pages_to_free = 0;
+	int i;
+
+	for (i = ZS_SIZE_CLASSES - 1; i >= 0; i--) {
+		struct size_class *class = pool->size_class[i];
+
+		if (class->index != i)
+			continue;
+		pages_to_free += zs_can_compact(class);
+	}
+	return pages_to_free;
+}
+
+static int zs_register_shrinker(struct zs_pool *pool)
+{
+	pool->shrinker.scan_objects = zs_shrinker_scan;
+	pool->shrinker.count_objects = zs_shrinker_count;
+	pool->shrinker.batch = 0;
+	pool->shrinker.seeks = DEFAULT_SEEKS;
+	return register_shrinker(&pool->shrinker);
+}
+
+static void zs_unregister_shrinker(struct zs_pool *pool)
+{
+	if (pool->shrinker_enabled) {
+		unregister_shrinker(&pool->shrinker);
+		pool->shrinker_enabled = false;
+	}
+}
+
 /* ---- page migration ---------------------------------------------------------- */
 
 static struct zs_pool *page_pool(struct page *page)
@@ -1764,6 +1822,9 @@ struct zs_pool *zs_create_pool(const char *name)
 	}
 
 	zs_pool_stat_create(pool, name);
+	/* Without it the pool still works; compaction is then by hand. */
+	if (zs_register_shrinker(pool) == 0)
+		pool->shrinker_enabled = true;
 	return pool;
 err:
 	zs_destroy_classes(pool);
@@ -1785,6 +1846,8 @@ EXPORT_SYMBOL_GPL(zs_create_pool);
  */
 void zs_destroy_pool(struct zs_pool *pool)
 {
+	/* First: reclaim must not compact a pool on its way out. */
+	zs_unregister_shrinker(pool);
 	debugfs_remove_recursive(pool->stat_dentry);
 
 	spin_lock(&pool->isolated_lock);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL (reduced): the LRU, reclaim, and swap to synchronous devices. */
 /* newer: get_swap_device(), put_swap_device() and SWP_VALID are 5.3's. */
+/* newer: wakeup_kswapd() takes 4.17's gfp_flags (4.8: zone, order, idx). */
 #ifndef _LINUX_SWAP_H
 #define _LINUX_SWAP_H
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* FAITHFUL: the events counted in /proc/vmstat (those umm has). */
-/* newer: 6.1's event order; OOM_KILL is 4.13, PGSCAN_ANON 5.8, */
+/* newer: 6.1's event order; OOM_KILL 4.13, PGSCAN_ANON/PGSTEAL_ANON 5.8. */
+/* newer: KCOMPACTD_MIGRATE_SCANNED and _FREE_SCANNED are later than 4.8. */
 /* newer: CMA_ALLOC_SUCCESS and CMA_ALLOC_FAIL 5.12. */
 #ifndef VM_EVENT_ITEM_H_INCLUDED
 #define VM_EVENT_ITEM_H_INCLUDED
@@ -19,6 +20,7 @@ enum vm_event_item {
 	PGSTEAL_KSWAPD, PGSTEAL_DIRECT,
 	PGSCAN_KSWAPD, PGSCAN_DIRECT,
 	PGSCAN_ANON, PGSTEAL_ANON,
+	SLABS_SCANNED,
 	PAGEOUTRUN,
 	OOM_KILL,
 	PGMIGRATE_SUCCESS, PGMIGRATE_FAIL,

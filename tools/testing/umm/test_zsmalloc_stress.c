@@ -11,7 +11,9 @@
  * migration).  Meanwhile one thread moves the pages under them, in a
  * loop: compact_memory, zs_compact(), and a scanner of its own that
  * isolates every zsmalloc page it finds by pfn and migrates it, as a
- * second compactor or CMA would.  The run lasts at least a second and
+ * second compactor or CMA would; and another thread runs reclaim's
+ * shrink_slab() in a loop, whose zsmalloc shrinker compacts the pool
+ * alongside the explicit zs_compact().  The run lasts at least a second and
  * until every thread has done its share, so that a slow sanitizer build
  * still overlaps them.
  *
@@ -35,9 +37,12 @@
 #include <linux/migrate.h>
 #include <linux/page-flags.h>
 #include <linux/pagemap.h>
+#include <linux/shrinker.h>
+#include <linux/swap.h>
 #include <linux/pseudo_fs.h>
 #include <linux/workqueue.h>
 #include "../../../mm/zsmalloc.h"
+#include "../../../mm/internal.h"
 
 FIXTURE_VARIANT_ADD(umm, mem64m) {
 	.params = "mem=64M",
@@ -80,6 +85,8 @@ struct stress {
 	atomic_long_t alloc_failed;
 	atomic_long_t scanned_migrated;
 	atomic_long_t scanned_failed;
+	atomic_long_t shrinker_passes;
+	atomic_long_t shrinker_freed;
 	unsigned long next_id[NR_MAPPERS];
 };
 
@@ -280,12 +287,28 @@ static void compactor(struct stress *st)
 	atomic_set(&st->stop, 1);
 }
 
+/*
+ * Reclaim's shrinkers, as if an LRU of one page had been scanned: every
+ * call asks each shrinker for everything it can free.
+ */
+static void shrinker_loop(struct stress *st)
+{
+	while (!atomic_read(&st->stop)) {
+		atomic_long_add(shrink_slab(GFP_KERNEL, 0, SWAP_CLUSTER_MAX, 1),
+				&st->shrinker_freed);
+		atomic_long_inc(&st->shrinker_passes);
+		cond_resched();
+	}
+}
+
 static int stress_fn(void *arg, int idx)
 {
 	struct stress *st = arg;
 
 	if (idx == 0)
 		compactor(st);
+	else if (idx == NR_MAPPERS + 1)
+		shrinker_loop(st);
 	else
 		mapper(st, idx - 1);
 	return 0;
@@ -334,7 +357,7 @@ static void run_stress(struct __test_metadata *_metadata, bool churn)
 	success = sum_vm_event(PGMIGRATE_SUCCESS);
 	start = now_ms();
 
-	ASSERT_EQ(0, umm_run_threads(NR_MAPPERS + 1, stress_fn, st));
+	ASSERT_EQ(0, umm_run_threads(NR_MAPPERS + 2, stress_fn, st));
 
 	ms = now_ms() - start;
 	zs_pool_stats(st->pool, &stats);
@@ -350,6 +373,9 @@ static void run_stress(struct __test_metadata *_metadata, bool churn)
 	       atomic_long_read(&st->scanned_migrated),
 	       atomic_long_read(&st->scanned_failed), stats.pages_compacted,
 	       zs_get_total_pages(st->pool));
+	printf("# shrink_slab: %ld passes, %ld freed\n",
+	       atomic_long_read(&st->shrinker_passes),
+	       atomic_long_read(&st->shrinker_freed));
 
 	EXPECT_EQ(0, atomic_long_read(&st->bad));
 	EXPECT_TRUE(all_rounds(st));
@@ -359,6 +385,7 @@ static void run_stress(struct __test_metadata *_metadata, bool churn)
 	EXPECT_LT(0, atomic_long_read(&st->spanning_maps));
 	EXPECT_LT(0, atomic_long_read(&st->rw_maps));
 	EXPECT_LT(0, stats.pages_compacted);
+	EXPECT_LT(0, atomic_long_read(&st->shrinker_passes));
 	if (churn) {
 		EXPECT_LT(0, atomic_long_read(&st->churned));
 	}
