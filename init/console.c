@@ -38,6 +38,7 @@ static const struct {
 	{ EPERM,	"Operation not permitted" },
 	{ ENOENT,	"No such file or directory" },
 	{ EIO,		"Input/output error" },
+	{ EBADF,	"Bad file descriptor" },
 	{ E2BIG,	"Argument list too long" },
 	{ EAGAIN,	"Resource temporarily unavailable" },
 	{ ENOMEM,	"Cannot allocate memory" },

@@ -32,6 +32,8 @@
 #include <linux/bug.h>
 #include "console.h"
 
+#define TRACE_MARKER_PATH	"/sys/kernel/debug/tracing/trace_marker"
+
 /* umm.record=1: print the record lines the A/B runner reads. */
 bool umm_record;
 module_param_named(record, umm_record, bool, 0444);
@@ -186,6 +188,23 @@ static bool valid_label(const char *s)
 	return true;
 }
 
+/*
+ * A phase is a line of the trace too, as a script on Linux would mark it
+ * (echo phase NAME > trace_marker), so that a trace shows where each
+ * phase begins.  Only while tracing: the write allocates, and a run that
+ * does not trace must not change.
+ */
+static void trace_phase(const char *name)
+{
+	char text[RECORD_LABEL_MAX + 8];
+	int len;
+
+	if (!tracing_is_on())
+		return;
+	len = scnprintf(text, sizeof(text), "phase %s\n", name);
+	kernel_write_file_path(TRACE_MARKER_PATH, text, len);
+}
+
 static int cmd_phase(int argc, char **argv)
 {
 	if (argc != 2 || !valid_label(argv[1]))
@@ -198,6 +217,7 @@ static int cmd_phase(int argc, char **argv)
 	else
 		console_printf("== %s\n", argv[1]);
 	record_buddy(argv[1]);
+	trace_phase(argv[1]);
 	return 0;
 }
 

@@ -130,6 +130,9 @@ unsigned long int_sqrt(unsigned long x);
 __printf(1, 2) void panic(const char *fmt, ...) __noreturn __cold;
 extern int panic_on_warn;
 
+/* kernel/trace/trace.c */
+int tracing_is_on(void);
+
 /* kernel/sched/core.c */
 void __might_sleep(const char *file, int line);
 #define might_sleep()	__might_sleep(__FILE__, __LINE__)
