@@ -115,6 +115,14 @@ int trace_format_entry(char *buf, size_t size, const struct trace_entry *entry);
 void trace_pipe_init(struct dentry *d_tracer);
 void trace_marker_init(struct dentry *d_tracer);
 
+/* trace_event_format.c, trace_events_filter.c */
+const struct trace_event_field *trace_event_common_fields(void);
+void trace_print_fmt(struct seq_file *m, const char *src);
+void event_format_create_files(struct dentry *dir,
+			       struct trace_event_call *call);
+void event_filter_create_file(struct dentry *dir,
+			      struct trace_event_call *call);
+
 /* trace_events.c */
 int event_trace_init(struct dentry *tracing_dir);
 
