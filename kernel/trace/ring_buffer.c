@@ -117,6 +117,7 @@ void ring_buffer_init(struct trace_buffer *buffer)
 	buffer->next_id = 0;
 	buffer->record_on = true;
 	buffer->record_disabled = 0;
+	buffer->drain = NULL;
 }
 
 /*
@@ -197,15 +198,34 @@ int ring_buffer_resize(struct trace_buffer *buffer, unsigned long nr_pages)
 	return 0;
 }
 
+/* Hand the entries of @bpage not yet consumed to buffer->drain. */
+static void rb_drain_page(struct trace_buffer *buffer,
+			  struct buffer_page *bpage)
+{
+	unsigned int offset = bpage->read, i;
+
+	for (i = 0; i < bpage->entries; i++) {
+		struct trace_entry *entry = rb_entry_at(bpage, offset);
+
+		buffer->drain(entry);
+		offset += rb_entry_size(entry->len);
+	}
+}
+
 /*
  * The tail page is full: go on to the next page, which is the head's when
- * every page is in use; then the oldest entries give way.
+ * every page is in use; then the oldest entries give way, to the drain
+ * if there is one (they are consumed), else lost (overrun).
  */
 static struct buffer_page *rb_move_tail(struct trace_buffer *buffer)
 {
 	struct buffer_page *next = rb_next_page(buffer->tail);
 
-	if (next == buffer->head) {
+	if (next == buffer->head && buffer->drain) {
+		rb_drain_page(buffer, next);
+		buffer->entries -= next->entries;
+		buffer->head = rb_next_page(next);
+	} else if (next == buffer->head) {
 		buffer->overrun += next->entries;
 		buffer->entries -= next->entries;
 		buffer->head = rb_next_page(next);

@@ -124,6 +124,34 @@ int tracing_is_on(void)
 	return on;
 }
 
+static void (*tracing_drain_fn)(const char *line, size_t len);
+
+/* Under global_trace.lock, so one line at a time. */
+static void tracing_drain_entry(const struct trace_entry *entry)
+{
+	static char line[TRACE_LINE_MAX];
+
+	tracing_drain_fn(line, trace_format_entry(line, sizeof(line), entry));
+}
+
+/**
+ * tracing_set_drain - keep every line: a full buffer hands its oldest out
+ * @fn: called with each line (newline included) that a full buffer would
+ *	otherwise lose, oldest first; under the buffer's lock, so it must
+ *	not sleep nor record
+ *
+ * umm's own, for a run that saves its whole trace (the scenario runner's
+ * --trace): the stream trace-cmd record reads from Linux's per-CPU
+ * buffers as their pages fill, here taken when the ring is full.
+ */
+void tracing_set_drain(void (*fn)(const char *line, size_t len))
+{
+	spin_lock(&global_trace.lock);
+	tracing_drain_fn = fn;
+	global_trace.drain = fn ? tracing_drain_entry : NULL;
+	spin_unlock(&global_trace.lock);
+}
+
 /**
  * trace_event_printf - record an event's line
  * @call: the event

@@ -71,6 +71,8 @@ struct trace_buffer {
 	u64 next_id;			/* id the next entry gets */
 	bool record_on;			/* tracing_on */
 	int record_disabled;		/* readers of the trace file */
+	/* Called under the lock for each entry a full ring would lose. */
+	void (*drain)(const struct trace_entry *entry);
 };
 
 /* A reader's place in the ring; valid only with buffer->lock held. */
@@ -129,6 +131,10 @@ int event_trace_init(struct dentry *tracing_dir);
 /* Every event, from the _ftrace_events section (see linux/tracepoint.h). */
 extern struct trace_event_call *__start__ftrace_events[] __weak;
 extern struct trace_event_call *__stop__ftrace_events[] __weak;
+
+/* Every TRACE_DEFINE_SYMBOLS() table, from the _ftrace_symbols section. */
+extern const struct trace_symbol_table *__start__ftrace_symbols[] __weak;
+extern const struct trace_symbol_table *__stop__ftrace_symbols[] __weak;
 
 #define for_each_trace_event(callp)					\
 	for (callp = __start__ftrace_events; callp < __stop__ftrace_events; \

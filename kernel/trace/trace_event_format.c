@@ -36,9 +36,6 @@
 #include <linux/tracepoint.h>
 #include "trace.h"
 
-extern const struct trace_symbol_table *__start__ftrace_symbols[] __weak;
-extern const struct trace_symbol_table *__stop__ftrace_symbols[] __weak;
-
 static const struct trace_event_field common_fields[] = {
 	{ "unsigned short", "common_type", 0, 2, false },
 	{ "unsigned char", "common_flags", 2, 1, false },
@@ -90,6 +87,40 @@ static const char *match_paren(const char *s, const char *end)
 }
 
 static void print_fmt_emit(struct seq_file *m, const char *s, const char *end);
+static void print_gfp_flags(struct seq_file *m, const char *arg,
+			    const char *end);
+
+static bool word_is(const char *word, const char *s, const char *name)
+{
+	return s - word == strlen(name) && !strncmp(word, name, s - word);
+}
+
+/*
+ * The identifier [@word, @s) of a TP_printk(), rewritten; @end is the end
+ * of the text.  Return: where the text goes on.
+ */
+static const char *print_fmt_word(struct seq_file *m, const char *word,
+				  const char *s, const char *end)
+{
+	const struct trace_print_flags *sym = symbol_table(word, s - word);
+	const char *close = NULL;
+
+	if (word_is(word, s, "show_gfp_flags") && *s == '(')
+		close = match_paren(s, end);
+	if (word_is(word, s, "__entry")) {
+		seq_puts(m, "REC");
+	} else if (close) {
+		print_gfp_flags(m, s + 1, close);
+		s = close + 1;
+	} else if (sym) {
+		for (; sym->name; sym++)
+			seq_printf(m, "{ %lu, \"%s\" }%s", sym->mask, sym->name,
+				   sym[1].name ? ", " : "");
+	} else {
+		seq_write(m, word, s - word);
+	}
+	return s;
+}
 
 /* show_gfp_flags(@arg), as Linux's mmflags.h spells it out. */
 static void print_gfp_flags(struct seq_file *m, const char *arg,
@@ -110,10 +141,8 @@ static void print_gfp_flags(struct seq_file *m, const char *arg,
 /* Copy [@s, @end) of a TP_printk()'s source, rewriting as the head says. */
 static void print_fmt_emit(struct seq_file *m, const char *s, const char *end)
 {
-	const struct trace_print_flags *sym;
-
 	while (s < end) {
-		const char *word = s, *close;
+		const char *word = s;
 
 		if (*s == '"') {
 			for (seq_putc(m, *s++); s < end && *s != '"'; s++) {
@@ -131,19 +160,7 @@ static void print_fmt_emit(struct seq_file *m, const char *s, const char *end)
 		}
 		while (s < end && (isalnum(*s) || *s == '_'))
 			s++;
-		if (s - word == 7 && !strncmp(word, "__entry", 7)) {
-			seq_puts(m, "REC");
-		} else if (s - word == 14 && !strncmp(word, "show_gfp_flags", 14) &&
-			   *s == '(' && (close = match_paren(s, end))) {
-			print_gfp_flags(m, s + 1, close);
-			s = close + 1;
-		} else if ((sym = symbol_table(word, s - word))) {
-			for (; sym->name; sym++)
-				seq_printf(m, "{ %lu, \"%s\" }%s", sym->mask,
-					   sym->name, sym[1].name ? ", " : "");
-		} else {
-			seq_write(m, word, s - word);
-		}
+		s = print_fmt_word(m, word, s, end);
 	}
 }
 
