@@ -49,6 +49,7 @@
 
 /* Linux's messages, for the errors this grammar can meet. */
 enum {
+	FILT_ERR_NONE,
 	FILT_ERR_INVALID_OP,
 	FILT_ERR_TOO_MANY_OPEN,
 	FILT_ERR_TOO_MANY_CLOSE,
@@ -62,6 +63,7 @@ enum {
 };
 
 static const char *const err_text[] = {
+	[FILT_ERR_NONE]			= "No error",
 	[FILT_ERR_INVALID_OP]		= "Invalid operator",
 	[FILT_ERR_TOO_MANY_OPEN]	= "Too many '('",
 	[FILT_ERR_TOO_MANY_CLOSE]	= "Too few '('",
