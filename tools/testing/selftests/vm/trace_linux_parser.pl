@@ -3,7 +3,7 @@
 #
 # Read a trace that 'umm scenario ... --trace FILE' saved with the parser
 # Linux ships for such text: the line regex and generate_traceevent_regex()
-# of Documentation/trace/postprocess/trace-vmscan-postprocess.pl, taken
+# of Linux's Documentation/trace/postprocess/trace-vmscan-postprocess.pl, taken
 # from Debian's linux-source-6.1 at run time (never copied here).  That
 # function builds an event's regex from its format file's print fmt, so
 # this also checks our format files against our lines.
