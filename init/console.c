@@ -38,6 +38,7 @@ static const struct {
 	{ EPERM,	"Operation not permitted" },
 	{ ENOENT,	"No such file or directory" },
 	{ EIO,		"Input/output error" },
+	{ EBADF,	"Bad file descriptor" },
 	{ E2BIG,	"Argument list too long" },
 	{ EAGAIN,	"Resource temporarily unavailable" },
 	{ ENOMEM,	"Cannot allocate memory" },
@@ -648,7 +649,7 @@ void console_usage(void)
 "usage: umm [param=value ...] [-c 'CMD; CMD' | run FILE | shell |\n"
 "                              scenarios | --help]\n"
 "       umm [param=value ...] scenario NAME|FILE.umm [--ab] [--kernel]\n"
-"                              [--seed N] [--report DIR]\n"
+"                              [--seed N] [--report DIR] [--trace FILE]\n"
 "       umm report [--report OUT] DIR | RECORD [RECORD [RECORD]]\n"
 "       umm compare [param=value ...] [--no-cache] [--show-output]\n"
 "                   [--kernel-image PATH] [--initrd PATH] [--accel auto|kvm|tcg]\n"
@@ -672,6 +673,9 @@ void console_usage(void)
 "... --kernel' runs a scenario there too, a column more in its table and\n"
 "report; the guest gets the memory that matches umm's pressure.\n"
 "\n"
+"'scenario ... --trace FILE' turns every mm trace event on and saves the\n"
+"run's trace (ftrace's text) to FILE; with --ab to FILE.on and FILE.off.\n"
+"\n"
 "Boot parameters (the kernel's names):\n"
 "  mem=SIZE              RAM, 64M..64G (default 512M)\n"
 "  movablecore=SIZE      size of ZONE_MOVABLE, at most half of mem=\n"
@@ -682,6 +686,9 @@ void console_usage(void)
 "  umm.seed=N            seed of every pseudo-random choice\n"
 "  umm.deterministic=1   kernel threads work synchronously when woken\n"
 "  umm.record=1          print a scenario's record lines (for the runner)\n"
+"  umm.record_trace=1    and the trace at its end (for --trace)\n"
+"  trace_event=LIST      enable trace events at boot (compaction,migrate)\n"
+"  trace_buf_size=SIZE   the trace buffer (default 1408K)\n"
 "  zsmalloc.movable=0    zsmalloc pages not movable (as before 4.8)\n"
 "  movable_sample.movable=0  the sample driver's pages likewise\n"
 "  zram.num_devices=N    zram devices (default 1)\n"

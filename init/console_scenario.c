@@ -31,11 +31,18 @@
 #include <linux/pseudo_fs.h>
 #include <linux/err.h>
 #include <linux/bug.h>
+#include <linux/init.h>
 #include "console.h"
+
+#define TRACE_PATH	"/sys/kernel/debug/tracing/"
 
 /* umm.record=1: print the record lines the A/B runner reads. */
 bool umm_record;
 module_param_named(record, umm_record, bool, 0444);
+
+/* umm.record_trace=1: the trace, at the end (the runner's --trace FILE). */
+static bool umm_record_trace;
+module_param_named(record_trace, umm_record_trace, bool, 0444);
 
 static const char mt_chars[MIGRATE_TYPES] = {
 	[MIGRATE_UNMOVABLE] = MT_UNMOVABLE, [MIGRATE_MOVABLE] = MT_MOVABLE,
@@ -194,6 +201,23 @@ static bool valid_label(const char *s)
 	return true;
 }
 
+/*
+ * A phase is a line of the trace too, as a script on Linux would mark it
+ * (echo phase NAME > trace_marker), so that a trace shows where each
+ * phase begins.  Only while tracing: the write allocates, and a run that
+ * does not trace must not change.
+ */
+static void trace_phase(const char *name)
+{
+	char text[RECORD_LABEL_MAX + 8];
+	int len;
+
+	if (!tracing_is_on())
+		return;
+	len = scnprintf(text, sizeof(text), "phase %s\n", name);
+	kernel_write_file_path(TRACE_PATH "trace_marker", text, len);
+}
+
 static int cmd_phase(int argc, char **argv)
 {
 	if (argc != 2 || !valid_label(argv[1]))
@@ -206,6 +230,7 @@ static int cmd_phase(int argc, char **argv)
 	else
 		console_printf("== %s\n", argv[1]);
 	record_buddy(argv[1]);
+	trace_phase(argv[1]);
 	return 0;
 }
 
@@ -415,6 +440,49 @@ static void record_file_stats(const char *path, const char *prefix)
 	kfree(buf);
 }
 
+/*
+ * The run's whole trace goes to the runner, a record line each, apart
+ * from the console's output, as trace_pipe would give it: what a full
+ * buffer would lose as it goes (record_trace_line()), the rest at the end
+ * (record_trace()).  Not through console_record(): a trace line may be
+ * longer than a record line, and a full buffer hands lines out under
+ * its lock, where nothing may allocate.
+ */
+static void record_trace_line(const char *line, size_t len)
+{
+	static char out[sizeof(RECORD_PREFIX "trace ") + 2048];
+	size_t n = scnprintf(out, sizeof(out), RECORD_PREFIX "trace %.*s",
+			     (int)len, line);
+
+	console_write(out, n);
+}
+
+static int __init record_trace_init(void)
+{
+	if (umm_record_trace)
+		tracing_set_drain(record_trace_line);
+	return 0;
+}
+late_initcall(record_trace_init);
+
+static void record_trace(void)
+{
+	char *buf, *cur, *line;
+	ssize_t len;
+
+	if (!umm_record_trace)
+		return;
+	len = kernel_read_file_path(TRACE_PATH "trace_pipe", &buf);
+	if (len < 0) {
+		console_record("trace # cannot read the trace: %s",
+			       errno_text(len));
+		return;
+	}
+	for (cur = buf; (line = strsep(&cur, "\n")) && (*line || cur);)
+		console_printf(RECORD_PREFIX "trace %s\n", line);
+	kfree(buf);
+}
+
 /**
  * console_record_end - the run is over: its counters, then "@ end"
  */
@@ -429,6 +497,7 @@ void console_record_end(void)
 	console_record("stat task_failures %lu", task_failures);
 	/* A bug the kernel reported makes the run's figures suspect. */
 	console_record("stat tainted %lu", get_taint());
+	record_trace();
 	console_record("end");
 }
 

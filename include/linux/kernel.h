@@ -130,6 +130,10 @@ unsigned long int_sqrt(unsigned long x);
 __printf(1, 2) void panic(const char *fmt, ...) __noreturn __cold;
 extern int panic_on_warn;
 
+/* kernel/trace/trace.c (tracing_set_drain() is umm's own) */
+int tracing_is_on(void);
+void tracing_set_drain(void (*fn)(const char *line, size_t len));
+
 /* kernel/sched/core.c */
 void __might_sleep(const char *file, int line);
 #define might_sleep()	__might_sleep(__FILE__, __LINE__)

@@ -51,6 +51,7 @@ static void rb_init_page(struct buffer_page *bpage, u64 first_id)
 	bpage->first_id = first_id;
 	bpage->entries = 0;
 	bpage->commit = 0;
+	bpage->read = 0;
 }
 
 /* Free @nr pages of the ring that @bpage is in. */
@@ -116,6 +117,7 @@ void ring_buffer_init(struct trace_buffer *buffer)
 	buffer->next_id = 0;
 	buffer->record_on = true;
 	buffer->record_disabled = 0;
+	buffer->drain = NULL;
 }
 
 /*
@@ -196,15 +198,34 @@ int ring_buffer_resize(struct trace_buffer *buffer, unsigned long nr_pages)
 	return 0;
 }
 
+/* Hand the entries of @bpage not yet consumed to buffer->drain. */
+static void rb_drain_page(struct trace_buffer *buffer,
+			  struct buffer_page *bpage)
+{
+	unsigned int offset = bpage->read, i;
+
+	for (i = 0; i < bpage->entries; i++) {
+		struct trace_entry *entry = rb_entry_at(bpage, offset);
+
+		buffer->drain(entry);
+		offset += rb_entry_size(entry->len);
+	}
+}
+
 /*
  * The tail page is full: go on to the next page, which is the head's when
- * every page is in use; then the oldest entries give way.
+ * every page is in use; then the oldest entries give way, to the drain
+ * if there is one (they are consumed), else lost (overrun).
  */
 static struct buffer_page *rb_move_tail(struct trace_buffer *buffer)
 {
 	struct buffer_page *next = rb_next_page(buffer->tail);
 
-	if (next == buffer->head) {
+	if (next == buffer->head && buffer->drain) {
+		rb_drain_page(buffer, next);
+		buffer->entries -= next->entries;
+		buffer->head = rb_next_page(next);
+	} else if (next == buffer->head) {
 		buffer->overrun += next->entries;
 		buffer->entries -= next->entries;
 		buffer->head = rb_next_page(next);
@@ -223,9 +244,12 @@ static struct buffer_page *rb_move_tail(struct trace_buffer *buffer)
  * Stamps the line with the time and the current task and CPU.  Nothing is
  * recorded while recording is off, while the trace file is being read, or
  * when the buffer has no pages.  Does not sleep.
+ *
+ * Return: 0, or -EBADF if the line was not recorded (what Linux's
+ * trace_marker answers when the ring buffer takes nothing).
  */
-void ring_buffer_write(struct trace_buffer *buffer, const char *text,
-		       unsigned int len)
+int ring_buffer_write(struct trace_buffer *buffer, const char *text,
+		      unsigned int len)
 {
 	struct task_struct *tsk = current;
 	struct trace_entry *entry;
@@ -238,7 +262,7 @@ void ring_buffer_write(struct trace_buffer *buffer, const char *text,
 	if (!buffer->record_on || buffer->record_disabled ||
 	    !buffer->nr_pages) {
 		spin_unlock(&buffer->lock);
-		return;
+		return -EBADF;
 	}
 	tail = buffer->tail;
 	if (tail->commit + size > BUF_PAGE_SIZE)
@@ -259,6 +283,45 @@ void ring_buffer_write(struct trace_buffer *buffer, const char *text,
 	buffer->entries++;
 	buffer->next_id++;
 	spin_unlock(&buffer->lock);
+	return 0;
+}
+
+/**
+ * ring_buffer_consume - take the oldest entry out of the buffer
+ * @buffer: the buffer
+ * @entry: where the entry is copied, TRACE_TEXT_MAX bytes of text included
+ *
+ * What trace_pipe reads with: the entry is gone from the buffer once it
+ * is copied.  Entries are consumed from the head page; an emptied head
+ * page that is not the tail gives the head to the next page.  Does not
+ * sleep.
+ *
+ * Return: true if there was an entry.
+ */
+bool ring_buffer_consume(struct trace_buffer *buffer, struct trace_entry *entry)
+{
+	struct buffer_page *head;
+	struct trace_entry *e;
+
+	spin_lock(&buffer->lock);
+	if (!buffer->entries) {
+		spin_unlock(&buffer->lock);
+		return false;
+	}
+	/* The head may be a page emptied while it was also the tail. */
+	while (!buffer->head->entries)
+		buffer->head = rb_next_page(buffer->head);
+	head = buffer->head;
+	e = rb_entry_at(head, head->read);
+	memcpy(entry, e, sizeof(*e) + e->len);
+	head->read += rb_entry_size(e->len);
+	head->first_id++;
+	head->entries--;
+	buffer->entries--;
+	if (!head->entries && head != buffer->tail)
+		buffer->head = rb_next_page(head);
+	spin_unlock(&buffer->lock);
+	return true;
 }
 
 /**
@@ -339,7 +402,7 @@ bool ring_buffer_iter_seek(struct trace_buffer *buffer, struct ring_iter *iter,
 			   u64 id)
 {
 	struct buffer_page *bpage = buffer->head;
-	unsigned int offset = 0;
+	unsigned int offset;
 	u64 cur;
 
 	lockdep_assert_held(&buffer->lock);
@@ -350,6 +413,8 @@ bool ring_buffer_iter_seek(struct trace_buffer *buffer, struct ring_iter *iter,
 			return false;
 		bpage = rb_next_page(bpage);
 	}
+	/* Entries before ->read were consumed (trace_pipe). */
+	offset = bpage->read;
 	for (cur = bpage->first_id; cur < id; cur++)
 		offset += rb_entry_size(rb_entry_at(bpage, offset)->len);
 	iter->page = bpage;
@@ -377,6 +442,6 @@ bool ring_buffer_iter_next(struct trace_buffer *buffer, struct ring_iter *iter)
 	if (bpage == buffer->tail)
 		return false;
 	iter->page = rb_next_page(bpage);
-	iter->offset = 0;
+	iter->offset = iter->page->read;
 	return iter->page->entries != 0;
 }

@@ -10,6 +10,10 @@
  *	tracing_on	1 records, 0 drops events
  *	buffer_size_kb	the buffer's size; writing resizes it and clears it
  *	free_buffer	closing it (echo 1 > free_buffer) gives the pages back
+ *	trace_pipe	the lines without the header, taken out as they are
+ *			read (trace_pipe.c)
+ *	trace_marker	a line written here is a line of the trace
+ *			(trace_marker.c)
  *
  * As in the kernel, the buffer is not allocated at boot: it takes its
  * buffer_size_kb (1408 by default, trace_buf_size= at boot) the first
@@ -100,6 +104,52 @@ int tracing_update_buffers(void)
 		ret = tracing_resize_ring_buffer(trace_buf_size_kb);
 	mutex_unlock(&trace_types_lock);
 	return ret;
+}
+
+/**
+ * tracing_is_on - would a line written now be kept?
+ *
+ * Linux's answers whether the ring buffer records; here the buffer must
+ * also have its pages, which it gets only when tracing is first used.
+ *
+ * Return: 1 if recording is on and the buffer is allocated, else 0.
+ */
+int tracing_is_on(void)
+{
+	int on;
+
+	spin_lock(&global_trace.lock);
+	on = global_trace.record_on && global_trace.nr_pages;
+	spin_unlock(&global_trace.lock);
+	return on;
+}
+
+static void (*tracing_drain_fn)(const char *line, size_t len);
+
+/* Under global_trace.lock, so one line at a time. */
+static void tracing_drain_entry(const struct trace_entry *entry)
+{
+	static char line[TRACE_LINE_MAX];
+
+	tracing_drain_fn(line, trace_format_entry(line, sizeof(line), entry));
+}
+
+/**
+ * tracing_set_drain - keep every line: a full buffer hands its oldest out
+ * @fn: called with each line (newline included) that a full buffer would
+ *	otherwise lose, oldest first; under the buffer's lock, so it must
+ *	not sleep nor record
+ *
+ * umm's own, for a run that saves its whole trace (the scenario runner's
+ * --trace): the stream trace-cmd record reads from Linux's per-CPU
+ * buffers as their pages fill, here taken when the ring is full.
+ */
+void tracing_set_drain(void (*fn)(const char *line, size_t len))
+{
+	spin_lock(&global_trace.lock);
+	tracing_drain_fn = fn;
+	global_trace.drain = fn ? tracing_drain_entry : NULL;
+	spin_unlock(&global_trace.lock);
 }
 
 /**
@@ -371,6 +421,8 @@ static int __init tracer_init_tracefs(void)
 			    &tracing_entries_fops);
 	debugfs_create_file("free_buffer", 0200, d_tracer, NULL,
 			    &tracing_free_buffer_fops);
+	trace_pipe_init(d_tracer);
+	trace_marker_init(d_tracer);
 	return event_trace_init(d_tracer);
 }
 

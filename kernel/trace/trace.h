@@ -3,7 +3,8 @@
  * kernel/trace/trace.h - what the files of kernel/trace/ share
  *
  * The ring buffer (ring_buffer.c) keeps formatted event lines in a ring
- * of pages; trace.c owns the one buffer and the tracing/ files about it;
+ * of pages; trace.c owns the one buffer and the tracing/ files about it,
+ * trace_pipe.c and trace_marker.c two more of those files;
  * trace_output.c prints the trace file's header and lines in ftrace's
  * layout; trace_events.c finds the events and switches them on and off.
  */
@@ -40,8 +41,9 @@ struct trace_entry {
 struct buffer_page {
 	struct list_head list;		/* the ring, in write order */
 	u64 first_id;			/* id of the first entry here */
-	unsigned int entries;		/* entries here */
+	unsigned int entries;		/* entries here, not consumed */
 	unsigned int commit;		/* bytes of data[] in use */
+	unsigned int read;		/* bytes of data[] consumed */
 	char data[] __aligned(8);
 };
 
@@ -49,6 +51,9 @@ struct buffer_page {
 
 /* The longest event text kept; longer ones are cut. */
 #define TRACE_TEXT_MAX	1024
+
+/* The longest line of the trace file: what comes before the text, and it. */
+#define TRACE_LINE_MAX	(TRACE_TEXT_MAX + 96)
 
 /*
  * The ring: pages from ->head (oldest entries) to ->tail (being written)
@@ -66,6 +71,8 @@ struct trace_buffer {
 	u64 next_id;			/* id the next entry gets */
 	bool record_on;			/* tracing_on */
 	int record_disabled;		/* readers of the trace file */
+	/* Called under the lock for each entry a full ring would lose. */
+	void (*drain)(const struct trace_entry *entry);
 };
 
 /* A reader's place in the ring; valid only with buffer->lock held. */
@@ -78,8 +85,9 @@ struct ring_iter {
 /* ring_buffer.c */
 void ring_buffer_init(struct trace_buffer *buffer);
 int ring_buffer_resize(struct trace_buffer *buffer, unsigned long nr_pages);
-void ring_buffer_write(struct trace_buffer *buffer, const char *text,
-		       unsigned int len);
+int ring_buffer_write(struct trace_buffer *buffer, const char *text,
+		      unsigned int len);
+bool ring_buffer_consume(struct trace_buffer *buffer, struct trace_entry *entry);
 void ring_buffer_reset(struct trace_buffer *buffer);
 void ring_buffer_record_on(struct trace_buffer *buffer, bool on);
 void ring_buffer_record_disable(struct trace_buffer *buffer);
@@ -103,6 +111,19 @@ int tracing_parse_ulong(const char __user *ubuf, size_t cnt,
 /* trace_output.c */
 void trace_print_header(struct seq_file *m, struct trace_buffer *buffer);
 void trace_print_entry(struct seq_file *m, const struct trace_entry *entry);
+int trace_format_entry(char *buf, size_t size, const struct trace_entry *entry);
+
+/* trace_pipe.c, trace_marker.c */
+void trace_pipe_init(struct dentry *d_tracer);
+void trace_marker_init(struct dentry *d_tracer);
+
+/* trace_event_format.c, trace_events_filter.c */
+const struct trace_event_field *trace_event_common_fields(void);
+void trace_print_fmt(struct seq_file *m, const char *src);
+void event_format_create_files(struct dentry *dir,
+			       struct trace_event_call *call);
+void event_filter_create_file(struct dentry *dir,
+			      struct trace_event_call *call);
 
 /* trace_events.c */
 int event_trace_init(struct dentry *tracing_dir);
@@ -110,6 +131,10 @@ int event_trace_init(struct dentry *tracing_dir);
 /* Every event, from the _ftrace_events section (see linux/tracepoint.h). */
 extern struct trace_event_call *__start__ftrace_events[] __weak;
 extern struct trace_event_call *__stop__ftrace_events[] __weak;
+
+/* Every TRACE_DEFINE_SYMBOLS() table, from the _ftrace_symbols section. */
+extern const struct trace_symbol_table *__start__ftrace_symbols[] __weak;
+extern const struct trace_symbol_table *__stop__ftrace_symbols[] __weak;
 
 #define for_each_trace_event(callp)					\
 	for (callp = __start__ftrace_events; callp < __stop__ftrace_events; \

@@ -19,6 +19,10 @@
  *	events/enable		0, 1, X (some are on) or ? (no events);
  *	events/<sys>/enable	writing 0 or 1 switches every event below
  *	events/<sys>/<event>/enable	0 or 1
+ *	events/<sys>/<event>/format	the record's layout (trace_event_format.c)
+ *	events/<sys>/<event>/id		the event's number, in records and format
+ *	events/<sys>/<event>/filter	which records to keep
+ *					(trace_events_filter.c)
  *
  * and trace_event=word,word... at boot enables events as set_event does
  * (a word that names no event stops the boot).
@@ -45,6 +49,9 @@
 #include <linux/tracepoint.h>
 #include <linux/uaccess.h>
 #include "trace.h"
+
+/* Linux's ftrace types (function, print...) come first; events after. */
+#define TRACE_EVENT_FIRST_ID	32
 
 /* Serialises changes of trace_event_call->enabled. */
 static DEFINE_MUTEX(event_mutex);
@@ -479,6 +486,22 @@ static void __init event_sort(void)
 	     sizeof(*__start__ftrace_events), event_cmp, NULL);
 }
 
+/*
+ * Ids in the sorted order, after the ones Linux keeps for ftrace's own
+ * record types, so that an event's id does not depend on the link order;
+ * and each event's fields for its format file and filter.
+ */
+static void __init event_set_ids(void)
+{
+	struct trace_event_call **callp;
+	unsigned short id = TRACE_EVENT_FIRST_ID;
+
+	for_each_trace_event(callp) {
+		(*callp)->id = id++;
+		(*callp)->fields = (*callp)->get_fields();
+	}
+}
+
 /* events/<system>, with its enable file, made when its first event comes. */
 static struct dentry *event_subsystem_dir(struct dentry *events,
 					  const char *system)
@@ -503,6 +526,8 @@ static void event_create_dir(struct dentry *events,
 
 	dir = debugfs_create_dir(call->name, system);
 	debugfs_create_file("enable", 0644, dir, call, &ftrace_enable_fops);
+	event_format_create_files(dir, call);
+	event_filter_create_file(dir, call);
 	if (!IS_ERR(system))
 		dput(system);
 }
@@ -519,6 +544,7 @@ int __init event_trace_init(struct dentry *tracing_dir)
 	struct dentry *events;
 
 	event_sort();
+	event_set_ids();
 	debugfs_create_file("available_events", 0444, tracing_dir, NULL,
 			    &ftrace_avail_fops);
 	debugfs_create_file("set_event", 0644, tracing_dir, NULL,

@@ -53,22 +53,46 @@ void trace_print_header(struct seq_file *m, struct trace_buffer *buffer)
 	seq_puts(m, "#              | |         |   |||||     |         |\n");
 }
 
+/* The line's layout and its values, shared by the two printers below. */
+#define TRACE_LINE_FMT	"%16s-%-7d [%03u] ..... %5lu.%06lu: %.*s\n"
+#define TRACE_LINE_ARGS(entry, usecs)					\
+	(entry)->comm, (entry)->pid, (entry)->cpu,			\
+	(unsigned long)((usecs) / USEC_PER_SEC),			\
+	(unsigned long)((usecs) % USEC_PER_SEC),			\
+	(int)(entry)->len, (entry)->text
+
+/* The timestamp is rounded to the nearest microsecond, as ftrace does. */
+static u64 trace_entry_usecs(const struct trace_entry *entry)
+{
+	return (entry->ts + 500) / 1000;
+}
+
 /**
  * trace_print_entry - one line of the trace file
  * @m: the trace file
  * @entry: the entry
- *
- * The timestamp is rounded to the nearest microsecond, as ftrace does.
  */
 void trace_print_entry(struct seq_file *m, const struct trace_entry *entry)
 {
-	u64 usecs = (entry->ts + 500) / 1000;
+	u64 usecs = trace_entry_usecs(entry);
 
-	seq_printf(m, "%16s-%-7d [%03u] ..... %5lu.%06lu: %.*s\n",
-		   entry->comm, entry->pid, entry->cpu,
-		   (unsigned long)(usecs / USEC_PER_SEC),
-		   (unsigned long)(usecs % USEC_PER_SEC),
-		   (int)entry->len, entry->text);
+	seq_printf(m, TRACE_LINE_FMT, TRACE_LINE_ARGS(entry, usecs));
+}
+
+/**
+ * trace_format_entry - one line of the trace file, into a buffer
+ * @buf: the buffer
+ * @size: its size; TRACE_LINE_MAX holds any line
+ * @entry: the entry
+ *
+ * Return: the length of the line, newline included.
+ */
+int trace_format_entry(char *buf, size_t size, const struct trace_entry *entry)
+{
+	u64 usecs = trace_entry_usecs(entry);
+
+	return scnprintf(buf, size, TRACE_LINE_FMT,
+			 TRACE_LINE_ARGS(entry, usecs));
 }
 
 /* Room for @len more bytes and a NUL in the scratch, or NULL. */

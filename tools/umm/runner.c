@@ -100,6 +100,11 @@ static void child(const struct runner *r, int off, int fd)
 	argv[n++] = "umm.deterministic=1";
 	argv[n++] = seed;
 	argv[n++] = "umm.record=1";
+	if (r->trace) {
+		/* Every mm event, and the trace sent back at the end. */
+		argv[n++] = "trace_event=compaction,migrate";
+		argv[n++] = "umm.record_trace=1";
+	}
 	for (i = 0; off && i < r->nr_off && n < RUNNER_MAX_ARGS - 3; i++)
 		argv[n++] = r->off[i];
 	/* The user's parameters last: they override the scenario's. */
@@ -194,14 +199,43 @@ static void show_phase(const struct runner *r, const struct scenario_run *run,
 	fflush(stdout);
 }
 
-/* Everything the child says, until it ends. */
+/**
+ * runner_trace_path - the file a run's trace goes to (--trace FILE)
+ * @r: the scenario and its options
+ * @off: the run with the series off
+ * @buf: the path
+ * @size: its room
+ *
+ * FILE itself for a single run; FILE.on and FILE.off for the two runs of
+ * --ab.
+ *
+ * Return: 0, or -ENAMETOOLONG.
+ */
+int runner_trace_path(const struct runner *r, int off, char *buf, size_t size)
+{
+	const char *suffix = !r->ab ? "" : off ? ".off" : ".on";
+
+	if ((size_t)snprintf(buf, size, "%s%s", r->trace, suffix) >= size)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+static const char trace_line[] = RECORD_PREFIX "trace ";
+
+/* Everything the child says, until it ends; its trace goes to @trace. */
 static void read_child(const struct runner *r, struct scenario_run *run,
-		       FILE *in, double t0, struct output_tail *tail)
+		       FILE *in, double t0, struct output_tail *tail,
+		       FILE *trace)
 {
 	char line[1 << 16];
 
 	while (fgets(line, sizeof(line), in)) {
 		double t = now() - t0;
+
+		if (trace && !strncmp(line, trace_line, sizeof(trace_line) - 1)) {
+			fputs(line + sizeof(trace_line) - 1, trace);
+			continue;
+		}
 
 		if (strncmp(line, RECORD_PREFIX, strlen(RECORD_PREFIX))) {
 			/* A single run shows its console; A/B only phases. */
@@ -269,18 +303,35 @@ static const char *run_label(const struct runner *r, int off)
 int runner_run(const struct runner *r, int off, struct scenario_run *run)
 {
 	struct output_tail tail = { 0 };
+	FILE *in = NULL, *trace = NULL;
+	char path[4096];
 	double t0 = now();
-	FILE *in = NULL;
 	pid_t pid;
 	int err;
 
 	memset(run, 0, sizeof(*run));
 	snprintf(run->label, sizeof(run->label), "%s", run_label(r, off));
+	if (r->trace) {
+		err = runner_trace_path(r, off, path, sizeof(path));
+		trace = err ? NULL : fopen(path, "w");
+		if (!trace) {
+			err = err ? : -errno;
+			fprintf(stderr, "umm: scenario: cannot write the trace to '%s': %s\n",
+				r->trace, strerror(-err));
+			return err;
+		}
+	}
 	pid = start_child(r, off, &in);
-	if (pid < 0)
+	if (pid < 0) {
+		if (trace)
+			fclose(trace);
 		return pid;
-	read_child(r, run, in, t0, &tail);
+	}
+	read_child(r, run, in, t0, &tail, trace);
 	fclose(in);
+	if (trace && fclose(trace) && !r->ab)
+		fprintf(stderr, "umm: scenario: writing the trace to '%s': %s\n",
+			path, strerror(errno));
 	err = end_child(r, run, pid, t0, &tail);
 	tail_free(&tail);
 	return err;

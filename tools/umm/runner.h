@@ -31,10 +31,12 @@ struct runner {
 	int nr_params;
 	char *params[RUNNER_MAX_ARGS];
 	int tty;
+	const char *trace;		/* --trace FILE */
 };
 
 int runner_run(const struct runner *r, int off, struct scenario_run *run);
 int runner_off_switches(struct runner *r, const struct scenario_run *on);
+int runner_trace_path(const struct runner *r, int off, char *buf, size_t size);
 
 /* scenario_file.c: a scenario from a file, and any scenario's header */
 int scenario_read_file(const char *path, struct scenario *s);

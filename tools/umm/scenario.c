@@ -3,7 +3,7 @@
  * tools/umm/scenario.c - run a scenario, or two of it side by side
  *
  *	umm [scenario NAME|FILE.umm] [--ab] [--kernel] [--seed N]
- *	    [--report DIR] [param=value ...]
+ *	    [--report DIR] [--trace FILE] [param=value ...]
  *
  * Each run is a child process that boots the kernel (runner.c); at the
  * end the parent prints the table and writes the report (report.h).  With
@@ -14,7 +14,11 @@
  * before the series).  If a kind whose pages migrated has no off switch,
  * the second run would be the first again: it is not made, and a line
  * says why.  With --kernel the same script runs in Linux under QEMU as
- * well, a column of its own (tools/umm/kernel/kscenario.c).
+ * well, a column of its own (tools/umm/kernel/kscenario.c).  With
+ * --trace FILE every mm trace event is on from boot, and each umm run's
+ * trace (what its tracing/trace file holds at the end, header included)
+ * goes to FILE, or FILE.on and FILE.off with --ab, apart from what the
+ * run prints (Documentation/umm/tracing.rst).
  */
 #include <errno.h>
 #include <limits.h>
@@ -72,6 +76,28 @@ static int check_report_dir(const char *dir)
 	return 0;
 }
 
+/* Can the trace files be written?  Found out before anything runs. */
+static int check_trace_files(const struct runner *r)
+{
+	char path[PATH_MAX];
+	int off;
+	FILE *f;
+
+	for (off = 0; off <= r->ab; off++) {
+		if (runner_trace_path(r, off, path, sizeof(path)))
+			return usage_error("trace file name too long: '%s'",
+					   r->trace);
+		f = fopen(path, "w");
+		if (!f) {
+			fprintf(stderr, "umm: scenario: cannot write the trace to '%s': %s\n",
+				path, strerror(errno));
+			return 2;
+		}
+		fclose(f);
+	}
+	return 0;
+}
+
 static int parse_seed(const char *s, unsigned long *seed)
 {
 	char *end;
@@ -104,6 +130,10 @@ static int parse_arg(struct runner *r, int argc, char **argv, int *i)
 		if (parse_seed(argv[*i], &r->seed))
 			return usage_error("bad seed '%s' (a number from 1 to 2^64-1)",
 					   argv[*i]);
+	} else if (!strcmp(a, "--trace")) {
+		if (++*i == argc)
+			return usage_error("%s: missing file", a);
+		r->trace = argv[*i];
 	} else if (!strcmp(a, "--report")) {
 		if (++*i == argc)
 			return usage_error("%s: missing directory", a);
@@ -235,6 +265,8 @@ int scenario_main(int argc, char **argv)
 		goto out;
 	err = 2;
 	if (r.report && check_report_dir(r.report))
+		goto out;
+	if (r.trace && check_trace_files(&r))
 		goto out;
 	r.tty = isatty(1);
 	if (r.kernel) {

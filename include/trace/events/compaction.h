@@ -22,6 +22,9 @@
 #include <linux/types.h>
 #include <trace/events/mmflags.h>
 
+TRACE_DEFINE_SYMBOLS(COMPACTION_STATUS);
+TRACE_DEFINE_SYMBOLS(ZONE_TYPE);
+
 DECLARE_EVENT_CLASS(mm_compaction_isolate_template,
 
 	TP_PROTO(unsigned long start_pfn, unsigned long end_pfn,

@@ -37,6 +37,9 @@
 	EM(MR_NUMA_MISPLACED,		"numa_misplaced")	\
 	EMe(MR_CMA,			"cma")
 
+TRACE_DEFINE_SYMBOLS(MIGRATE_MODE);
+TRACE_DEFINE_SYMBOLS(MIGRATE_REASON);
+
 TRACE_EVENT(mm_migrate_pages,
 
 	TP_PROTO(unsigned long succeeded, unsigned long failed,
@@ -73,6 +76,8 @@ TRACE_EVENT(mm_migrate_pages,
 	EM(ISOLATE_MOVABLE_RELEASED,	"released")			\
 	EM(ISOLATE_MOVABLE_ISOLATED,	"already_isolated")		\
 	EMe(ISOLATE_MOVABLE_REFUSED,	"refused")
+
+TRACE_DEFINE_SYMBOLS(ISOLATE_MOVABLE_RESULT);
 
 /*
  * mm_isolate_movable_page: one attempt to isolate a driver's movable page,
