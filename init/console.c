@@ -678,6 +678,8 @@ void console_usage(void)
 "  nr_cpus=N             CPUs the tasks run on, 1..128 (default 64)\n"
 "  page_poison=on|off    fill freed pages, check them when reused\n"
 "  loglevel=N, quiet     console log level (messages go to stderr)\n"
+"  sysctl.vm.NAME=VALUE  write VALUE to /proc/sys/vm/NAME once booted\n"
+"                        (scenario --set vm.NAME=VALUE gives it)\n"
 "  umm.seed=N            seed of every pseudo-random choice\n"
 "  umm.deterministic=1   kernel threads work synchronously when woken\n"
 "  umm.record=1          print a scenario's record lines (for the runner)\n"
