@@ -648,7 +648,7 @@ void console_usage(void)
 "usage: umm [param=value ...] [-c 'CMD; CMD' | run FILE | shell |\n"
 "                              scenarios | --help]\n"
 "       umm [param=value ...] scenario NAME|FILE.umm [--ab] [--kernel]\n"
-"                              [--seed N] [--report DIR]\n"
+"                              [--seed N] [--report DIR] [--set vm.NAME=VALUE]\n"
 "       umm report [--report OUT] DIR | RECORD [RECORD [RECORD]]\n"
 "       umm compare [param=value ...] [--no-cache] [--show-output]\n"
 "                   [--kernel-image PATH] [--initrd PATH] [--accel auto|kvm|tcg]\n"

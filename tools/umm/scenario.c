@@ -3,7 +3,7 @@
  * tools/umm/scenario.c - run a scenario, or two of it side by side
  *
  *	umm [scenario NAME|FILE.umm] [--ab] [--kernel] [--seed N]
- *	    [--report DIR] [param=value ...]
+ *	    [--report DIR] [--set vm.NAME=VALUE ...] [param=value ...]
  *
  * Each run is a child process that boots the kernel (runner.c); at the
  * end the parent prints the table and writes the report (report.h).  With
@@ -14,7 +14,9 @@
  * before the series).  If a kind whose pages migrated has no off switch,
  * the second run would be the first again: it is not made, and a line
  * says why.  With --kernel the same script runs in Linux under QEMU as
- * well, a column of its own (tools/umm/kernel/kscenario.c).
+ * well, a column of its own (tools/umm/kernel/kscenario.c).  Parameters
+ * and sysctls (--set) are checked by one boot before any run
+ * (settings.c).
  */
 #include <errno.h>
 #include <limits.h>
@@ -108,6 +110,10 @@ static int parse_arg(struct runner *r, int argc, char **argv, int *i)
 		if (++*i == argc)
 			return usage_error("%s: missing directory", a);
 		r->report = argv[*i];
+	} else if (!strcmp(a, "--set")) {
+		if (++*i == argc)
+			return usage_error("%s: missing vm.NAME=VALUE", a);
+		return runner_add_set(r, argv[*i]);
 	} else if (a[0] != '-' && strchr(a, '=')) {
 		if (r->nr_params == RUNNER_MAX_ARGS - 24)
 			return usage_error("%stoo many parameters", "");
@@ -187,7 +193,7 @@ static int show(const struct runner *r, const struct scenario_run *runs,
  */
 static struct kscenario *prepare_kernel(struct runner *r)
 {
-	char *params[RUNNER_MAX_ARGS];
+	char *params[RUNNER_MAX_ARGS + RUNNER_MAX_SETS];
 	struct compare_scenario cs = {
 		.name = r->name, .text = r->s->text, .params = params,
 		.seed = r->seed,
@@ -202,6 +208,9 @@ static struct kscenario *prepare_kernel(struct runner *r)
 		params[cs.nr_params++] = r->kboot[i];
 	for (i = 0; i < r->nr_params; i++)
 		params[cs.nr_params++] = r->params[i];
+	/* Linux takes sysctl.vm.NAME=VALUE on its command line too. */
+	for (i = 0; i < r->nr_sets; i++)
+		params[cs.nr_params++] = r->sets[i];
 	return compare_scenario_prepare(&cs);
 }
 
@@ -235,6 +244,8 @@ int scenario_main(int argc, char **argv)
 		goto out;
 	err = 2;
 	if (r.report && check_report_dir(r.report))
+		goto out;
+	if (runner_check(&r))
 		goto out;
 	r.tty = isatty(1);
 	if (r.kernel) {
