@@ -132,7 +132,7 @@ static const char *param_setting(const struct runner *r,
 static int refuse(const struct runner *r, const char *param,
 		  const char *off_switch)
 {
-	fprintf(stderr, "umm: scenario %s: '%s' sets what --ab's \"series off\" sets (%s): both runs would be the same; leave it out, or run without --ab\n",
+	fprintf(stderr, "umm: scenario %s: '%s' sets the \"series off\" switch (%s): series on and off would be the same run; leave it out\n",
 		r->name, param, off_switch);
 	return 2;
 }

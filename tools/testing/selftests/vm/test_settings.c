@@ -146,11 +146,11 @@ TEST(ab_refuses)
 	expect_refused(_metadata,
 		       run_umm("zsmalloc.movable=1", "scenario", "zram-frag",
 			       "--ab", "--report", report),
-		       "'zsmalloc.movable=1' sets what --ab's \"series off\" sets (zsmalloc.movable=0)");
+		       "'zsmalloc.movable=1' sets the \"series off\" switch (zsmalloc.movable=0)");
 	expect_refused(_metadata,
 		       run_umm("movable_sample.movable=0", "scenario", "driver",
 			       "--ab", "--report", report),
-		       "'movable_sample.movable=0' sets what");
+		       "'movable_sample.movable=0' sets the \"series off\" switch");
 }
 
 /* The report, its JSON and the records say each run's settings. */
