@@ -245,6 +245,32 @@ static int check_vary(const struct sweep *sw)
 	return 0;
 }
 
+/* The place of the word "sweep": after boot parameters only; or -1. */
+static int sweep_word(int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "sweep"))
+			return i;
+		if (argv[i][0] == '-' || !strchr(argv[i], '='))
+			break;
+	}
+	return -1;
+}
+
+/**
+ * sweep_wanted - is this command line umm sweep's?
+ * @argc: arguments after the program name
+ * @argv: the arguments
+ *
+ * Return: true when its first word after the boot parameters is "sweep".
+ */
+int sweep_wanted(int argc, char **argv)
+{
+	return sweep_word(argc, argv) >= 0;
+}
+
 static int parse(struct sweep *sw, int argc, char **argv)
 {
 	int i, err;
@@ -253,7 +279,7 @@ static int parse(struct sweep *sw, int argc, char **argv)
 	if (sw->jobs < 1)
 		sw->jobs = 1;
 	for (i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "sweep"))
+		if (i == sweep_word(argc, argv))
 			continue;
 		err = parse_arg(sw, argc, argv, &i);
 		if (err)
@@ -281,23 +307,6 @@ static int parse(struct sweep *sw, int argc, char **argv)
 		return 2;
 	if (!sw->dir)
 		default_dir(sw);
-	return 0;
-}
-
-/**
- * sweep_wanted - is this command line umm sweep's?
- * @argc: arguments after the program name
- * @argv: the arguments
- *
- * Return: true when a word of it is "sweep".
- */
-int sweep_wanted(int argc, char **argv)
-{
-	int i;
-
-	for (i = 0; i < argc; i++)
-		if (!strcmp(argv[i], "sweep"))
-			return 1;
 	return 0;
 }
 
@@ -431,9 +440,13 @@ static int worker(struct sweep *sw, const struct sweep_job *j)
 	return err ? 1 : 0;
 }
 
-/* The running workers, for the signal handler to kill. */
-static volatile pid_t running[SWEEP_MAX_JOBS];
-static volatile sig_atomic_t interrupted;
+/*
+ * The running workers, for the signal handler to kill.  The main loop
+ * reads and writes them between system calls (fork, waitpid), which the
+ * compiler cannot move memory accesses across, as compare.c's stop flag.
+ */
+static pid_t running[SWEEP_MAX_JOBS];
+static sig_atomic_t interrupted;
 
 static void on_signal(int sig)
 {
@@ -649,9 +662,10 @@ int sweep_main(int argc, char **argv)
 	if (!jobs)
 		goto out;
 	sw.r.tty = isatty(1);
-	printf("umm: sweep %s: %d runs (%d seeds x %d setting%s x series on, off), %d at a time, in %s/runs\n",
-	       sw.r.name, total, sw.nr_seeds, sw.nr_vary ? sw.nr_vary : 1,
-	       sw.nr_vary > 1 ? "s" : "", sw.jobs, sw.dir);
+	printf("umm: sweep %s: %d runs (%d seed%s x %d setting%s x series on, off), %d at a time, in %s/runs\n",
+	       sw.r.name, total, sw.nr_seeds, sw.nr_seeds > 1 ? "s" : "",
+	       sw.nr_vary ? sw.nr_vary : 1, sw.nr_vary > 1 ? "s" : "",
+	       sw.jobs, sw.dir);
 	failed = run_jobs(&sw, jobs, total);
 	if (failed < 0) {
 		fprintf(stderr, "umm: sweep: interrupted; the runs were stopped, the finished ones' records are in %s/runs\n",

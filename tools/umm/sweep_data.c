@@ -214,12 +214,16 @@ static int read_dir(struct sweep_data *d, const char *dir)
 		if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
 			continue;
 		p = realloc(names, (nr + 1) * sizeof(*p));
-		if (!p || !(p[nr] = strdup(e->d_name))) {
-			names = p ? p : names;
+		if (!p) {
 			err = ENOMEM;
 			break;
 		}
 		names = p;
+		names[nr] = strdup(e->d_name);
+		if (!names[nr]) {
+			err = ENOMEM;
+			break;
+		}
 		nr++;
 	}
 	closedir(dp);

@@ -86,7 +86,7 @@ void sweep_print_stats(FILE *f, const struct sweep_data *d)
 			n == 1 ? "" : "s");
 		if (failed)
 			fprintf(f, ", %d failed (left out)", failed);
-		fprintf(f, "\n%-36s %12s %12s %12s %10s\n", "", "mean", "min",
+		fprintf(f, "\n%-36s %14s %14s %14s %12s\n", "", "mean", "min",
 			"max", "stddev");
 		section = NULL;
 		for (m = 0; m < d->nr_metrics; m++) {
@@ -98,10 +98,10 @@ void sweep_print_stats(FILE *f, const struct sweep_data *d)
 			}
 			sweep_metric_stats(d, c, m, &s);
 			if (!s.n) {
-				fprintf(f, "  %-34.34s %12s\n", mt->name, "-");
+				fprintf(f, "  %-34.34s %14s\n", mt->name, "-");
 				continue;
 			}
-			fprintf(f, "  %-34.34s %12.2f %12.2f %12.2f %10.2f\n",
+			fprintf(f, "  %-34.34s %14.2f %14.2f %14.2f %12.2f\n",
 				mt->name, s.mean, s.min, s.max, s.stddev);
 		}
 	}
@@ -119,7 +119,7 @@ void sweep_print_compare(FILE *f, const struct sweep_data *d)
 
 	fprintf(f, "\n%-44s", "");
 	for (c = 0; c < d->nr_configs; c++)
-		fprintf(f, " %22.22s", d->configs[c].name);
+		fprintf(f, " %25.25s", d->configs[c].name);
 	fputc('\n', f);
 	for (m = 0; m < d->nr_metrics; m++) {
 		fprintf(f, "Amean     %-34.34s", d->metrics[m].name);
@@ -129,14 +129,16 @@ void sweep_print_compare(FILE *f, const struct sweep_data *d)
 
 			sweep_metric_stats(d, c, m, &s);
 			if (!s.n) {
-				fprintf(f, " %22s", "-");
+				fprintf(f, " %25s", "-");
 				continue;
 			}
 			pct = base.n ? sweep_diff_pct(base.mean, s.mean) : NAN;
 			if (isnan(pct))
-				fprintf(f, " %12.2f (%7s)", s.mean, "n/a");
-			else
-				fprintf(f, " %12.2f (%6.2f%%)", s.mean, pct);
+				fprintf(f, " %14.2f (%8s)", s.mean, "n/a");
+			else if (fabs(pct) < 1000)
+				fprintf(f, " %14.2f (%7.2f%%)", s.mean, pct);
+			else	/* the hundredths of a huge change say nothing */
+				fprintf(f, " %14.2f (%7.0f%%)", s.mean, pct);
 		}
 		fputc('\n', f);
 	}

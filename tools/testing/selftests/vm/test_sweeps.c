@@ -181,7 +181,7 @@ TEST_F_TIMEOUT(sweep, sweep_three_seeds, UMM_TIMEOUT(120))
 		mean = sum / keys[k].n;
 		for (i = 0; i < keys[k].n; i++)
 			sq += (keys[k].v[i] - mean) * (keys[k].v[i] - mean);
-		snprintf(want, sizeof(want), " %12.2f %12.2f %12.2f %10.2f\n",
+		snprintf(want, sizeof(want), " %14.2f %14.2f %14.2f %12.2f\n",
 			 mean, lo, hi, sqrt(sq / (keys[k].n - 1)));
 		got = stats_line(r.out, keys[k].config, keys[k].metric);
 		ASSERT_NE(NULL, got) {
