@@ -281,6 +281,27 @@ TEST(sweep_bad_input)
 		       "cannot read '/nonexistent'");
 }
 
+/* "sweep" is the command only as the first word after parameters. */
+TEST(sweep_only_as_command)
+{
+	char out[128], path[160];
+	struct stat st;
+	struct run r;
+
+	snprintf(out, sizeof(out), "%s/sweep", dir);
+	r = run_umm("scenario", "demo", "--report", out);
+	EXPECT_EQ(0, r.status) {
+		TH_LOG("stderr: %s", r.err);
+	}
+	snprintf(path, sizeof(path), "%s/index.html", out);
+	EXPECT_EQ(0, stat(path, &st));
+	free_run(&r);
+	r = run_umm("mem=256M", "sweep", scen, "--seeds", "x");
+	EXPECT_EQ(2, r.status);
+	EXPECT_NE(NULL, strstr(r.err, "umm: sweep: --seeds 'x'"));
+	free_run(&r);
+}
+
 /* Is a process running whose command line holds @s? */
 static int process_with(const char *s)
 {
