@@ -251,4 +251,4 @@ kerneldoc: setup
 		{ ! grep . ; }
 
 clean:
-	rm -rf $(O) umm libumm.a umm-report
+	rm -rf $(O) umm libumm.a umm-report umm-sweep

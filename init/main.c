@@ -28,6 +28,7 @@
 #include <linux/wait_bit.h>
 #include <linux/rmap.h>
 #include <linux/page_kind.h>
+#include <linux/sysctl.h>
 #include <asm/host_ops.h>
 #include <asm/sections.h>
 #include "console.h"
@@ -117,6 +118,9 @@ int __init kernel_boot(int argc, char **argv)
 	debugfs_init();
 	smp_init();
 	err = do_initcalls();
+	if (err)
+		return err;
+	err = do_sysctl_args(argc, argv);
 	if (err)
 		return err;
 	pr_info("umm: %lu MiB RAM, %lu pages free, seed %lu\n",

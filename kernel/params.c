@@ -8,6 +8,8 @@
  * that matches nothing, or a value a parameter cannot take, stops the boot
  * with one line naming it (exit status 2): umm has no init process to pass
  * leftovers to, and a typo silently ignored would run the wrong experiment.
+ * As in Linux since 5.8, sysctl.NAME=VALUE (sysctl.vm.extfrag_threshold=500)
+ * sets /proc/sys/NAME once the kernel is up: do_sysctl_args() writes it.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -82,6 +84,14 @@ static int parse_one(char *param, char *val)
 	const struct obs_kernel_param *p;
 	const struct kernel_param *kp;
 
+	/* sysctl.NAME=VALUE: kept for do_sysctl_args(), after the initcalls. */
+	if (!strncmp(param, "sysctl.", 7)) {
+		if (!val || !param[7]) {
+			param_set_reason("a sysctl needs a name and a value");
+			return -EINVAL;
+		}
+		return 0;
+	}
 	p = find_setup(param, strlen(param));
 	if (p)
 		return p->setup_func(val ? val : (char *)"");

@@ -148,3 +148,77 @@ int register_sysctl(const char *path, struct ctl_table *table)
 	}
 	return 0;
 }
+
+/* What a failed write of a sysctl boot parameter means, in words. */
+static const char *sysctl_arg_error(int err)
+{
+	switch (err) {
+	case -ENOENT:
+		return "no such sysctl";
+	case -EISDIR:
+		return "a directory, not a sysctl";
+	case -EACCES:
+		return "read-only";
+	case -EINVAL:
+		return "invalid value";
+	default:
+		return "cannot write it";
+	}
+}
+
+/* Write "sysctl.NAME=VALUE" to /proc/sys/NAME, dots made slashes. */
+static int do_sysctl_arg(const char *arg)
+{
+	static const char prefix[] = "/proc/sys/";
+	const char *name = arg + 7, *val = strchr(arg, '=');
+	size_t len = val - name;
+	char *path, *p;
+	ssize_t ret;
+
+	path = kmalloc(sizeof(prefix) + len, GFP_KERNEL);
+	if (!path)
+		return -ENOMEM;
+	memcpy(path, prefix, sizeof(prefix) - 1);
+	memcpy(path + sizeof(prefix) - 1, name, len);
+	path[sizeof(prefix) - 1 + len] = '\0';
+	for (p = path + sizeof(prefix) - 1; *p; p++)
+		if (*p == '.')
+			*p = '/';
+	val++;
+	ret = kernel_write_file_path(path, val, strlen(val));
+	if (ret < 0)
+		console_err("umm: cannot set sysctl %.*s to '%s' (%s): %s\n",
+			    (int)len, name, val, path, sysctl_arg_error(ret));
+	kfree(path);
+	return ret < 0 ? ret : 0;
+}
+
+/**
+ * do_sysctl_args - apply the sysctl.NAME=VALUE boot parameters
+ * @argc: number of boot parameters
+ * @argv: all of them ("name=value"); those not starting "sysctl." are
+ *	another's, and parse_args() has checked that each sysctl one has
+ *	a value
+ *
+ * Linux's way since 5.8: once the initcalls registered the tables, each
+ * one is written to /proc/sys/NAME (vm.extfrag_threshold is
+ * /proc/sys/vm/extfrag_threshold) as `echo VALUE >` would write it.
+ * Linux warns and boots on; umm stops, as for any boot parameter it
+ * cannot take: a setting silently not made would run the wrong
+ * experiment.
+ *
+ * Return: 0, or -errno after one line naming the sysctl and why.
+ */
+int do_sysctl_args(int argc, char **argv)
+{
+	int i, err;
+
+	for (i = 0; i < argc; i++) {
+		if (strncmp(argv[i], "sysctl.", 7))
+			continue;
+		err = do_sysctl_arg(argv[i]);
+		if (err)
+			return err;
+	}
+	return 0;
+}

@@ -28,6 +28,8 @@ proc_handler proc_doulongvec_minmax;
 
 /* fs/proc/proc_sysctl.c: @path is "vm", "kernel"...; table ends with {} */
 int register_sysctl(const char *path, struct ctl_table *table);
+/* the sysctl.NAME=VALUE boot parameters, once the tables are registered */
+int do_sysctl_args(int argc, char **argv);
 
 extern int sysctl_zero;
 extern int sysctl_one;

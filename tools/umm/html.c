@@ -22,6 +22,31 @@ static const char html_style[] =
 	/* Three charts do not fit a screen's width: they wrap. */
 	"div.charts { display: flex; flex-wrap: wrap; gap: 4px 16px; }\n";
 
+
+/*
+ * The runs' settings (parameters, off switches, sysctls) besides the
+ * scenario's: one line, each run's words after its label.
+ */
+static void html_settings(FILE *f, const struct report *rep)
+{
+	int i, any = 0;
+
+	for (i = 0; i < rep->nr; i++)
+		any |= !!rep->runs[i].settings[0];
+	if (!any)
+		return;
+	fputs("<p class=\"settings\">settings:", f);
+	for (i = 0; i < rep->nr; i++) {
+		fputs(i ? "; <b>" : " <b>", f);
+		xml_puts(f, report_run_label(rep->runs, i));
+		fputs("</b> <code>", f);
+		xml_puts(f, rep->runs[i].settings[0] ? rep->runs[i].settings :
+			 "(the scenario's own)");
+		fputs("</code>", f);
+	}
+	fputs("</p>\n", f);
+}
+
 /* A map's title: the scenario, the run, the snapshot. */
 void report_map_title(char *buf, size_t size, const struct scenario_run *runs,
 		      int i, const char *scenario, const char *label)
@@ -52,6 +77,7 @@ static void html_head(FILE *f, const struct report *rep)
 		fputs("</b>", f);
 	}
 	fputs(", same scenario, same seed.</p>\n", f);
+	html_settings(f, rep);
 	for (i = 0; i < rep->nr; i++) {
 		const struct scenario_run *run = &rep->runs[i];
 

@@ -7,6 +7,8 @@
  * legend of the maps' letters, and the table as printed, so that a
  * script can check one against the other.
  */
+#include <string.h>
+
 #include "internal.h"
 
 /* The end of a run's list or object: on a line of its own if it has items. */
@@ -153,6 +155,27 @@ static void json_ticks(FILE *f, const struct scenario_run *run)
 	json_close(f, run->nr_ticks, ']');
 }
 
+/* The run's settings, a word each: "zsmalloc.movable=0", ... */
+static void json_settings(FILE *f, const struct scenario_run *run)
+{
+	const char *p = run->settings;
+	char word[REPORT_SETTINGS_LEN];
+	int n = 0;
+
+	fputs(",\n      \"settings\": [", f);
+	while (*p) {
+		size_t len = strcspn(p, " ");
+
+		if (len) {
+			snprintf(word, sizeof(word), "%.*s", (int)len, p);
+			fputs(n++ ? ", " : "", f);
+			json_str(f, word);
+		}
+		p += len + !!p[len];
+	}
+	fputc(']', f);
+}
+
 static void json_run(FILE *f, const struct scenario_run *runs, int i)
 {
 	const struct scenario_run *run = &runs[i];
@@ -162,6 +185,7 @@ static void json_run(FILE *f, const struct scenario_run *runs, int i)
 	/* "umm", or the Linux release the run was made in (--kernel). */
 	fputs(",\n      \"kernel\": ", f);
 	json_str(f, run->linux_release[0] ? run->linux_release : "umm");
+	json_settings(f, run);
 	fprintf(f, ",\n      \"ended\": %s,\n      \"exit_status\": %d,\n"
 		"      \"wall\": %.3f,\n      ",
 		run->ended ? "true" : "false", run->exit_status, run->wall);

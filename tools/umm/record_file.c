@@ -15,6 +15,9 @@
  *   # wall 10.183012733        seconds, the whole run
  *   # status 0                 its exit status
  *   # linux 6.1.0-57-amd64     a run in Linux (--kernel): its release
+ *   # settings zsmalloc.movable=0 sysctl.vm.extfrag_threshold=500
+ *                              its boot parameters and sysctls (--set)
+ *                              besides the scenario's, if it had any
  *   0.061234 @ phase setup     seconds, then the line the kernel printed
  *   ...
  *
@@ -79,6 +82,8 @@ void report_write_record(FILE *f, const struct report *rep, int i)
 		report_run_label(rep->runs, i), run->wall, run->exit_status);
 	if (run->linux_release[0])
 		fprintf(f, "# linux %s\n", run->linux_release);
+	if (run->settings[0])
+		fprintf(f, "# settings %s\n", run->settings);
 	fwrite(run->record, 1, run->record_len, f);
 }
 
@@ -138,6 +143,9 @@ static int read_header(char *line, struct scenario_run *run,
 	if (!strcmp(key, "linux"))
 		return report_copy_text(run->linux_release, sizeof(run->linux_release),
 				 val);
+	if (!strcmp(key, "settings"))
+		return report_copy_text(run->settings, sizeof(run->settings),
+					val);
 	if (!strcmp(key, "wall"))
 		return parse_seconds(val, &run->wall, &end) || *end ? -EINVAL : 0;
 	if (!strcmp(key, "status")) {

@@ -51,6 +51,7 @@
 #define REPORT_DESC_LEN		48
 #define REPORT_OFF_LEN		64
 #define REPORT_MAX_TICKS	4096	/* "@ free" samples; the kernel prints <= 400 */
+#define REPORT_SETTINGS_LEN	512
 
 struct report_buddy {
 	char label[REPORT_NAME_LEN];
@@ -108,6 +109,12 @@ struct scenario_run {
 	char label[REPORT_NAME_LEN];	/* "series on", "series off" */
 	/* A run in Linux under QEMU (--kernel): its release; else "". */
 	char linux_release[REPORT_NAME_LEN];
+	/*
+	 * What the run was set up with besides its scenario: boot
+	 * parameters, the series' off switches, sysctl.vm.NAME=VALUE
+	 * (--set); words separated by spaces, or "".
+	 */
+	char settings[REPORT_SETTINGS_LEN];
 	unsigned long long alloc_ok[REPORT_MAX_ORDER];
 	unsigned long long alloc_total[REPORT_MAX_ORDER];
 	unsigned int nr_phases, nr_samples, nr_maps, nr_stats, nr_kinds;

@@ -84,11 +84,14 @@ int runner_off_switches(struct runner *r, const struct scenario_run *on)
 	return 0;
 }
 
-/* In the child: boot with the run's parameters and run the scenario. */
-static void child(const struct runner *r, int off, int fd)
+/*
+ * In the child: boot with the run's parameters and run the scenario; or,
+ * @boot_only, stop once booted, after the record's kinds (runner_boot()).
+ */
+static void child(const struct runner *r, int off, bool boot_only, int fd)
 {
 	char seed[48];
-	char *argv[RUNNER_MAX_ARGS];
+	char *argv[RUNNER_MAX_ARGS + RUNNER_MAX_SETS];
 	int n = 0, i;
 
 	dup2(fd, 1);
@@ -110,8 +113,10 @@ static void child(const struct runner *r, int off, int fd)
 	/* The user's parameters last: they override the scenario's. */
 	for (i = 0; i < r->nr_params && n < RUNNER_MAX_ARGS - 3; i++)
 		argv[n++] = r->params[i];
-	argv[n++] = "scenario";
-	argv[n++] = (char *)r->name;
+	for (i = 0; i < r->nr_sets; i++)
+		argv[n++] = (char *)r->sets[i];
+	argv[n++] = boot_only ? "-c" : "scenario";
+	argv[n++] = boot_only ? "phase boot" : (char *)r->name;
 	argv[n] = NULL;
 	fflush(stdout);
 	_exit(start_kernel(n, argv));
@@ -162,7 +167,8 @@ static void tail_free(struct output_tail *t)
 }
 
 /* Fork the child; the parent reads its output from *@in. */
-static pid_t start_child(const struct runner *r, int off, FILE **in)
+static pid_t start_child(const struct runner *r, int off, bool boot_only,
+			 FILE **in)
 {
 	int fd[2];
 	pid_t pid;
@@ -176,7 +182,7 @@ static pid_t start_child(const struct runner *r, int off, FILE **in)
 		return -errno;
 	if (pid == 0) {
 		close(fd[0]);
-		child(r, off, fd[1]);
+		child(r, off, boot_only, fd[1]);
 	}
 	close(fd[1]);
 	*in = fdopen(fd[0], "r");
@@ -227,6 +233,7 @@ static void read_child(const struct runner *r, struct scenario_run *run,
 		       FILE *in, double t0, struct output_tail *tail,
 		       FILE *trace)
 {
+	bool quiet = r->ab || !r->name;
 	char line[1 << 16];
 
 	while (fgets(line, sizeof(line), in)) {
@@ -239,7 +246,7 @@ static void read_child(const struct runner *r, struct scenario_run *run,
 
 		if (strncmp(line, RECORD_PREFIX, strlen(RECORD_PREFIX))) {
 			/* A single run shows its console; A/B only phases. */
-			if (!r->ab)
+			if (!quiet)
 				fputs(line, stdout);
 			else
 				tail_add(tail, line);
@@ -311,6 +318,7 @@ int runner_run(const struct runner *r, int off, struct scenario_run *run)
 
 	memset(run, 0, sizeof(*run));
 	snprintf(run->label, sizeof(run->label), "%s", run_label(r, off));
+	runner_settings(r, off, run->settings, sizeof(run->settings));
 	if (r->trace) {
 		err = runner_trace_path(r, off, path, sizeof(path));
 		trace = err ? NULL : fopen(path, "w");
@@ -321,7 +329,7 @@ int runner_run(const struct runner *r, int off, struct scenario_run *run)
 			return err;
 		}
 	}
-	pid = start_child(r, off, &in);
+	pid = start_child(r, off, false, &in);
 	if (pid < 0) {
 		if (trace)
 			fclose(trace);
@@ -335,4 +343,50 @@ int runner_run(const struct runner *r, int off, struct scenario_run *run)
 	err = end_child(r, run, pid, t0, &tail);
 	tail_free(&tail);
 	return err;
+}
+
+/**
+ * runner_boot - boot once with the runs' settings, and stop
+ * @r: the scenario and its parameters
+ * @boot: filled in with the record's kinds; report_free_run() it
+ *
+ * The kernel checks every parameter and sysctl as it boots; a run is
+ * then sure to get past its boot.
+ *
+ * Return: 0, or -EINVAL after passing on the kernel's own error line.
+ */
+int runner_boot(const struct runner *r, struct scenario_run *boot)
+{
+	struct output_tail tail = { 0 };
+	struct runner quiet = *r;
+	FILE *in = NULL;
+	unsigned int i;
+	pid_t pid;
+	int status;
+
+	memset(boot, 0, sizeof(*boot));
+	/* No name: read_child() keeps its console for the error, shows nothing. */
+	quiet.name = NULL;
+	quiet.ab = 0;
+	quiet.trace = NULL;
+	pid = start_child(&quiet, 0, true, &in);
+	if (pid < 0)
+		return pid;
+	read_child(&quiet, boot, in, now(), &tail, NULL);
+	fclose(in);
+	waitpid(pid, &status, 0);
+	if (WIFEXITED(status) && !WEXITSTATUS(status)) {
+		tail_free(&tail);
+		return 0;
+	}
+	for (i = 0; i < tail.nr && i < TAIL_LINES; i++)
+		if (!strncmp(tail.lines[i], "umm: ", 5))
+			break;
+	if (i < tail.nr && i < TAIL_LINES)
+		fputs(tail.lines[i], stderr);
+	else
+		fprintf(stderr, "umm: scenario %s: the kernel did not boot with these parameters (status %d)\n",
+			r->name, WIFEXITED(status) ? WEXITSTATUS(status) : 128);
+	tail_free(&tail);
+	return -EINVAL;
 }

@@ -12,6 +12,7 @@
 
 #define RUNNER_MAX_ARGS		64
 #define RUNNER_MAX_OFF		16
+#define RUNNER_MAX_SETS		16
 
 struct runner {
 	const char *name;
@@ -30,6 +31,9 @@ struct runner {
 	int kernel;			/* --kernel: a Linux column too */
 	int nr_params;
 	char *params[RUNNER_MAX_ARGS];
+	/* --set vm.NAME=VALUE, as the boot parameter sysctl.vm.NAME=VALUE */
+	int nr_sets;
+	char sets[RUNNER_MAX_SETS][128];
 	int tty;
 	const char *trace;		/* --trace FILE */
 };
@@ -37,6 +41,12 @@ struct runner {
 int runner_run(const struct runner *r, int off, struct scenario_run *run);
 int runner_off_switches(struct runner *r, const struct scenario_run *on);
 int runner_trace_path(const struct runner *r, int off, char *buf, size_t size);
+int runner_boot(const struct runner *r, struct scenario_run *boot);
+
+/* settings.c: the user's parameters and sysctls */
+int runner_add_set(struct runner *r, const char *arg);
+void runner_settings(const struct runner *r, int off, char *buf, size_t size);
+int runner_check(const struct runner *r);
 
 /* scenario_file.c: a scenario from a file, and any scenario's header */
 int scenario_read_file(const char *path, struct scenario *s);

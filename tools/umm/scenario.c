@@ -3,7 +3,8 @@
  * tools/umm/scenario.c - run a scenario, or two of it side by side
  *
  *	umm [scenario NAME|FILE.umm] [--ab] [--kernel] [--seed N]
- *	    [--report DIR] [--trace FILE] [param=value ...]
+ *	    [--report DIR] [--trace FILE] [--set vm.NAME=VALUE ...]
+ *	    [param=value ...]
  *
  * Each run is a child process that boots the kernel (runner.c); at the
  * end the parent prints the table and writes the report (report.h).  With
@@ -19,6 +20,8 @@
  * trace (what its tracing/trace file holds at the end, header included)
  * goes to FILE, or FILE.on and FILE.off with --ab, apart from what the
  * run prints (Documentation/umm/tracing.rst).
+ * Parameters and sysctls (--set) are checked by one boot before any
+ * run (settings.c).
  */
 #include <errno.h>
 #include <limits.h>
@@ -138,6 +141,10 @@ static int parse_arg(struct runner *r, int argc, char **argv, int *i)
 		if (++*i == argc)
 			return usage_error("%s: missing directory", a);
 		r->report = argv[*i];
+	} else if (!strcmp(a, "--set")) {
+		if (++*i == argc)
+			return usage_error("%s: missing vm.NAME=VALUE", a);
+		return runner_add_set(r, argv[*i]);
 	} else if (a[0] != '-' && strchr(a, '=')) {
 		if (r->nr_params == RUNNER_MAX_ARGS - 24)
 			return usage_error("%stoo many parameters", "");
@@ -217,7 +224,7 @@ static int show(const struct runner *r, const struct scenario_run *runs,
  */
 static struct kscenario *prepare_kernel(struct runner *r)
 {
-	char *params[RUNNER_MAX_ARGS];
+	char *params[RUNNER_MAX_ARGS + RUNNER_MAX_SETS];
 	struct compare_scenario cs = {
 		.name = r->name, .text = r->s->text, .params = params,
 		.seed = r->seed,
@@ -232,6 +239,9 @@ static struct kscenario *prepare_kernel(struct runner *r)
 		params[cs.nr_params++] = r->kboot[i];
 	for (i = 0; i < r->nr_params; i++)
 		params[cs.nr_params++] = r->params[i];
+	/* Linux takes sysctl.vm.NAME=VALUE on its command line too. */
+	for (i = 0; i < r->nr_sets; i++)
+		params[cs.nr_params++] = r->sets[i];
 	return compare_scenario_prepare(&cs);
 }
 
@@ -266,7 +276,7 @@ int scenario_main(int argc, char **argv)
 	err = 2;
 	if (r.report && check_report_dir(r.report))
 		goto out;
-	if (r.trace && check_trace_files(&r))
+	if ((r.trace && check_trace_files(&r)) || runner_check(&r))
 		goto out;
 	r.tty = isatty(1);
 	if (r.kernel) {

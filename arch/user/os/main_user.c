@@ -16,6 +16,9 @@ int main(int argc, char **argv)
 	/* umm beside Linux under QEMU: see tools/umm/kernel/compare.c. */
 	if (compare_wanted(argc - 1, argv + 1))
 		return compare_main(argc - 1, argv + 1);
+	/* Many runs of a scenario at once: see tools/umm/sweep.c. */
+	if (sweep_wanted(argc - 1, argv + 1))
+		return sweep_main(argc - 1, argv + 1);
 	/* Scenarios run in child processes: see tools/umm/runner.c. */
 	if (scenario_wanted(argc - 1, argv + 1))
 		return scenario_main(argc - 1, argv + 1);

@@ -120,13 +120,15 @@ TEST(compare_params_translate)
 {
 	char *in[] = { "mem=256M", "movablecore=64M", "zsmalloc.movable=0",
 		       "umm.seed=3", "page_poison=on", "virtio_balloon_dev.enable=1",
-		       "virtio_balloon_dev.enable=0" };
-	struct compare_params p = { .param = in, .nr = 7 };
+		       "virtio_balloon_dev.enable=0",
+		       "sysctl.vm.extfrag_threshold=700" };
+	struct compare_params p = { .param = in, .nr = 8 };
 	unsigned long mib;
 
 	ASSERT_EQ(0, compare_translate_params(&p));
 	EXPECT_EQ(256, p.mem_mib);
-	EXPECT_STREQ("movablecore=64M umm.seed=3 page_poison=on", p.append);
+	EXPECT_STREQ("movablecore=64M umm.seed=3 page_poison=on sysctl.vm.extfrag_threshold=700",
+		     p.append);
 	EXPECT_STREQ("zsmalloc.movable=0 virtio_balloon_dev.enable=0", p.umm_only);
 
 	p.nr = 0;

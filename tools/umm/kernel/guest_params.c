@@ -75,6 +75,9 @@ static bool is_linux_param(const char *p)
 	size_t len = strcspn(p, "=");
 	size_t i;
 
+	/* sysctl.vm.NAME=VALUE: Linux writes it to /proc/sys since 5.8. */
+	if (!strncmp(p, "sysctl.", 7))
+		return true;
 	for (i = 0; i < COMPARE_ARRAY_SIZE(linux_params); i++)
 		if (strlen(linux_params[i]) == len &&
 		    !strncmp(p, linux_params[i], len))

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kselftest_harness.h"
 #include "umm_timeout.h"
@@ -414,19 +415,36 @@ TEST(parse_errors_name_the_command)
 	}
 }
 
-/* F9: an A/B run that fails says why: the child's own error. */
+/*
+ * F9: an A/B run that fails says why: the child's own error.  A boot
+ * parameter the kernel refuses is found before any run (settings.c):
+ * the kernel's line alone, status 2.
+ */
 TEST(ab_run_failure_gives_the_reason)
 {
+	static const char script[] = "# fails at once\ncat /proc/nosuch\n";
+	char path[] = "/tmp/umm-fails-XXXXXX.umm";
+	int fd = mkstemps(path, 4);
 	struct run r = run_umm("scenario", "zram-frag", "--ab", "frobnicate=1");
 
+	EXPECT_EQ(2, r.status);
+	EXPECT_STREQ("umm: unknown boot parameter 'frobnicate=1'\n", r.err);
+	EXPECT_EQ(NULL, strstr(r.out, "done in"));
+	free_run(&r);
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ((ssize_t)strlen(script), write(fd, script, strlen(script)));
+	close(fd);
+	r = run_umm("scenario", path, "--ab", "--report", "/tmp/umm-fails-report");
 	EXPECT_EQ(1, r.status);
-	EXPECT_NE(NULL, strstr(r.err, "umm: scenario zram-frag (series on) failed")) {
+	EXPECT_NE(NULL, strstr(r.err, "(series on) failed: status 1")) {
 		TH_LOG("stderr: %s", r.err);
 	}
-	EXPECT_NE(NULL, strstr(r.err, "umm: unknown boot parameter 'frobnicate=1'")) {
+	EXPECT_NE(NULL, strstr(r.err, "    umm: cat: /proc/nosuch: No such file or directory")) {
 		TH_LOG("stderr: %s", r.err);
 	}
 	free_run(&r);
+	unlink(path);
 }
 
 TEST_HARNESS_MAIN
