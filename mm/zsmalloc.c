@@ -526,9 +526,18 @@ static enum fullness_group putback_zspage(struct size_class *class,
 /* Objects of the class that could be freed by compaction, in pages. */
 static unsigned long zs_can_compact(struct size_class *class)
 {
-	unsigned long obj_wasted = zs_stat_get(class, OBJ_ALLOCATED) -
-				   zs_stat_get(class, OBJ_USED);
+	unsigned long obj_allocated = zs_stat_get(class, OBJ_ALLOCATED);
+	unsigned long obj_used = zs_stat_get(class, OBJ_USED);
+	unsigned long obj_wasted;
 
+	/*
+	 * The shrinker's count reads the two without class->lock, so a
+	 * zs_malloc() between the reads can make used exceed allocated:
+	 * that is nothing to compact, not an underflow.
+	 */
+	if (obj_allocated <= obj_used)
+		return 0;
+	obj_wasted = obj_allocated - obj_used;
 	obj_wasted /= class->objs_per_zspage;
 	return obj_wasted * class->pages_per_zspage;
 }

@@ -339,6 +339,17 @@ static int check_settings(struct sweep *sw)
 	if (runner_boot(r, &boot))
 		return 2;
 	err = runner_off_switches(r, &boot) ? 2 : 0;
+	/*
+	 * The kinds' off switches point into @boot, which is about to go:
+	 * the workers need copies of their own (freed as the header's are).
+	 */
+	for (i = 0; !err && !r->off_words && i < r->nr_off; i++) {
+		r->off[i] = strdup(r->off[i]);
+		if (!r->off[i])
+			err = 2;
+	}
+	if (!err)
+		r->off_words = 1;
 	report_free_run(&boot);
 	return err;
 }
