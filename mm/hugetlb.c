@@ -51,7 +51,7 @@ struct hstate default_hstate = {
 /* Pool pages show in memory maps as their own kind. */
 static struct page_kind hugetlb_kind = {
 	.name = "hugetlb", .desc = "hugetlb pool", .letter = 'h',
-	.colour = "#ae3ec9",
+	.colour = "#8b5a2b",	/* brown: the balloon has the purples */
 };
 
 /* Every page is free: the persistent pages are all of them. */
