@@ -323,8 +323,16 @@ static void restore_text(const struct fuzz_file *f, char *buf, size_t size)
 		snprintf(buf, size, "%.*s\n", (int)(close - open - 1), open + 1);
 		return;
 	}
+	size_t len = strlen(f->path);
+
 	if (exp) {
 		snprintf(buf, size, "%lu\n", strtoul(exp + 11, NULL, 10));
+		return;
+	}
+	/* An event filter that shows "none" is cleared by writing 0. */
+	if (len >= 7 && !strcmp(f->path + len - 7, "/filter") &&
+	    !strcmp(f->boot_text, "none\n")) {
+		snprintf(buf, size, "0\n");
 		return;
 	}
 	snprintf(buf, size, "%s", f->boot_text);
