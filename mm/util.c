@@ -2,9 +2,11 @@
 /*
  * mm/util.c - small mm helpers
  */
+#include <linux/err.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 #include <linux/page-flags.h>
 
 /**
@@ -94,5 +96,27 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp)
 
 	if (p)
 		memcpy(p, src, len);
+	return p;
+}
+
+/**
+ * memdup_user_nul - a write's bytes from user space, as a C string
+ * @src: the user buffer
+ * @len: its length
+ *
+ * Return: a kmalloc'd copy with a NUL after it (kfree() it), or an
+ * ERR_PTR: -ENOMEM, or -EFAULT if @src cannot be read.
+ */
+char *memdup_user_nul(const void __user *src, size_t len)
+{
+	char *p = kmalloc(len + 1, GFP_KERNEL);
+
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	if (copy_from_user(p, src, len)) {
+		kfree(p);
+		return ERR_PTR(-EFAULT);
+	}
+	p[len] = '\0';
 	return p;
 }

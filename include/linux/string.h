@@ -65,5 +65,6 @@ static inline size_t str_has_prefix(const char *str, const char *prefix)
 char *kstrdup(const char *s, gfp_t gfp);
 char *kstrndup(const char *s, size_t max, gfp_t gfp);
 void *kmemdup(const void *src, size_t len, gfp_t gfp);
+char *memdup_user_nul(const void __user *src, size_t len);
 
 #endif /* _LINUX_STRING_H_ */

@@ -309,14 +309,9 @@ static ssize_t ftrace_event_write(struct file *file, const char __user *ubuf,
 
 	if (cnt >= PAGE_SIZE)
 		return -EINVAL;
-	buf = kmalloc(cnt + 1, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	if (copy_from_user(buf, ubuf, cnt)) {
-		kfree(buf);
-		return -EFAULT;
-	}
-	buf[cnt] = '\0';
+	buf = memdup_user_nul(ubuf, cnt);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
 	clear = file->private_data == SET_EVENT_CLEAR_PENDING;
 	if (clear)
 		file->private_data = NULL;

@@ -31,6 +31,7 @@
 
 #include <linux/ctype.h>
 #include <linux/debugfs.h>
+#include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -475,14 +476,9 @@ static ssize_t event_filter_write(struct file *file, const char __user *ubuf,
 
 	if (cnt >= PAGE_SIZE)
 		return -EINVAL;
-	buf = kmalloc(cnt + 1, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	if (copy_from_user(buf, ubuf, cnt)) {
-		kfree(buf);
-		return -EFAULT;
-	}
-	buf[cnt] = '\0';
+	buf = memdup_user_nul(ubuf, cnt);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
 	mutex_lock(&filter_mutex);
 	ret = apply_event_filter(call, buf);
 	mutex_unlock(&filter_mutex);
