@@ -4,8 +4,8 @@
  *
  * `umm sweep` (sweep.c) runs a scenario for every seed of a range, with
  * the series on and off, and for each value of one varied sysctl: each
- * run a process of its own, several at once, each saving its record
- * (record_file.c) in the sweep's directory.  sweep_data.c reads the
+ * run a process of its own (sweep_pool.c), several at once, each saving
+ * its record (record_file.c) in the sweep's directory.  sweep_data.c reads the
  * records back, from one sweep or several merged (`umm sweep --merge`),
  * into metrics: one per row of the scenario's table; sweep_stats.c sums
  * them up; sweep_out.c prints the tables and writes sweep.csv and
