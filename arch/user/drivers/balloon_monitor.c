@@ -62,6 +62,9 @@ static u32 vbdev_actual(struct vbdev *dev)
 /**
  * vbdev_actual_bytes - the guest's memory, as "info balloon" says it
  *
+ * The host first discards what it holds pending, so that its resident
+ * memory agrees with the answer.
+ *
  * Return: RAM minus the frames the guest says the host has, bytes.
  */
 u64 vbdev_actual_bytes(void)
@@ -131,7 +134,8 @@ int vbdev_balloon(u64 target, enum vbdev_balloon_result *result)
  * vbdev_wait_guest - let the guest catch up with the target (tests)
  *
  * Deterministic mode: runs the guest's pending work.  Otherwise waits
- * until actual equals the target or stalls.
+ * until actual equals the target or stalls.  Then the host discards what
+ * it holds pending, as after the monitor's "balloon".
  */
 void vbdev_wait_guest(void)
 {

@@ -24,6 +24,7 @@
  *     and must equal the size of the set whenever the driver writes it;
  *   - stats: the host keeps the buffer the driver leaves on the stats
  *     queue and hands it back when it wants statistics.
+ *
  * Discards: when the host gives an inflated frame's memory back
  * (host_ops.ram_discard(), MADV_DONTNEED: the process's resident memory
  * drops) is the VMM's choice, not the protocol's.  QEMU discards each page
