@@ -14,6 +14,11 @@
  * The monitor waits as a VMM's would, for the guest to make progress; in
  * deterministic mode the guest's balloon work is a work item waiting for
  * a safe point, and running the pending work is what waiting means.
+ *
+ * The device discards inflated frames in batches (virtio_balloon_dev.c);
+ * before the monitor says what the guest has, or once the guest reached
+ * its target, it has the device discard what it still holds pending, so
+ * that the process's resident memory agrees with what it reports.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -57,6 +62,9 @@ static u32 vbdev_actual(struct vbdev *dev)
 /**
  * vbdev_actual_bytes - the guest's memory, as "info balloon" says it
  *
+ * The host first discards what it holds pending, so that its resident
+ * memory agrees with the answer.
+ *
  * Return: RAM minus the frames the guest says the host has, bytes.
  */
 u64 vbdev_actual_bytes(void)
@@ -65,6 +73,7 @@ u64 vbdev_actual_bytes(void)
 
 	if (!vbdev)
 		return ram;
+	vbdev_flush_discards(vbdev);
 	return ram - ((u64)vbdev_actual(vbdev) << VIRTIO_BALLOON_PFN_SHIFT);
 }
 
@@ -116,6 +125,7 @@ int vbdev_balloon(u64 target, enum vbdev_balloon_result *result)
 	num_pages = (ram - target) >> VIRTIO_BALLOON_PFN_SHIFT;
 	vbdev_set_target(dev, num_pages);
 	vbdev_wait_actual(dev, num_pages);
+	vbdev_flush_discards(dev);
 	*result = vbdev_actual(dev) == num_pages ? VBDEV_REACHED : VBDEV_STALLED;
 	return 0;
 }
@@ -124,7 +134,8 @@ int vbdev_balloon(u64 target, enum vbdev_balloon_result *result)
  * vbdev_wait_guest - let the guest catch up with the target (tests)
  *
  * Deterministic mode: runs the guest's pending work.  Otherwise waits
- * until actual equals the target or stalls.
+ * until actual equals the target or stalls.  Then the host discards what
+ * it holds pending, as after the monitor's "balloon".
  */
 void vbdev_wait_guest(void)
 {
@@ -137,6 +148,16 @@ void vbdev_wait_guest(void)
 	num_pages = dev->num_pages;
 	spin_unlock(&dev->vmd.lock);
 	vbdev_wait_actual(dev, num_pages);
+	vbdev_flush_discards(dev);
+}
+
+/**
+ * vbdev_flush - discard what the host holds pending now (tests)
+ */
+void vbdev_flush(void)
+{
+	if (vbdev)
+		vbdev_flush_discards(vbdev);
 }
 
 /**
@@ -169,6 +190,11 @@ void vbdev_get_state(struct vbdev_state *st)
 	st->deflated = dev->deflated;
 	st->reused = dev->reused;
 	st->stats_updates = dev->stats_updates;
+	st->discard_pending = dev->nr_pending;
+	st->discards = dev->discards;
+	st->discarded = dev->discarded;
+	st->discard_cancelled = dev->discard_cancelled;
+	st->discard_ns = dev->discard_ns;
 	mutex_unlock(&vmd->process_lock);
 	st->errors = atomic_long_read(&vmd->errors);
 	st->kicks = atomic_long_read(&vmd->kicks);
@@ -211,6 +237,8 @@ int vbdev_request_stats(struct virtio_balloon_stat out[VIRTIO_BALLOON_S_NR])
 	    !virtio_mmio_dev_negotiated(&dev->vmd, VIRTIO_BALLOON_F_STATS_VQ))
 		return -ENODEV;
 	vmd = &dev->vmd;
+	/* The host is taking stock: its own memory first. */
+	vbdev_flush_discards(dev);
 	mutex_lock(&vmd->process_lock);
 	before = dev->stats_updates;
 	irq = __virtio_mmio_dev_give_back(vmd, VBDEV_STATS_Q);
@@ -249,6 +277,9 @@ static int state_show(struct seq_file *m, void *v)
 	seq_printf(m, "errors %lu\nreused %lu\nkicks %lu\ninterrupts %lu\nstats_updates %lu\n",
 		   st.errors, st.reused, st.kicks, st.interrupts,
 		   st.stats_updates);
+	seq_printf(m, "discard_pending %lu\ndiscards %lu\ndiscarded %lu\ndiscard_cancelled %lu\n",
+		   st.discard_pending, st.discards, st.discarded,
+		   st.discard_cancelled);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(state);

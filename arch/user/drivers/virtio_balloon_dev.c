@@ -12,20 +12,35 @@
  * The balloon proper:
  *   - a set of frames the host has (a bitmap over guest RAM);
  *   - inflate: each frame number must be inside guest RAM and not in the
- *     set already; it joins the set and its memory goes back to the host
- *     (host_ops.ram_discard(), i.e. MADV_DONTNEED), so the process's
- *     resident memory drops; runs of consecutive frames are discarded at
- *     once;
+ *     set already; it joins the set, the buffer is acknowledged, and its
+ *     memory goes back to the host's OS later (see "discards" below);
  *   - deflate: the frame must be in the set; it leaves it.  With
  *     VIRTIO_BALLOON_F_MUST_TELL_HOST the guest must not have touched it
- *     meanwhile: the frame must still read as zeroes, as the discard
- *     left it (the host writes nothing into frames, and discards only
- *     frames it has);
+ *     meanwhile: a discarded frame must still read as zeroes, as the
+ *     discard left it (the host writes nothing into frames, and discards
+ *     only frames it has);
  *   - config: num_pages is the host's target, set by the monitor's
  *     "balloon" (balloon_monitor.c); actual is written by the driver,
  *     and must equal the size of the set whenever the driver writes it;
  *   - stats: the host keeps the buffer the driver leaves on the stats
  *     queue and hands it back when it wants statistics.
+ *
+ * Discards: when the host gives an inflated frame's memory back
+ * (host_ops.ram_discard(), MADV_DONTNEED: the process's resident memory
+ * drops) is the VMM's choice, not the protocol's.  QEMU discards each page
+ * as the buffer comes, a system call per 4 KiB page; Linux's free page
+ * reporting hands the host 2 MiB and larger chunks in batches.  This
+ * device acknowledges at once and keeps the frame in a pending set; the
+ * set is flushed, sorted and in runs of consecutive frames (one discard
+ * per run), once it holds discard_batch frames, when the I/O thread has
+ * been idle for a moment, when the monitor acts or reports (balloon,
+ * info balloon, statistics) and at reset.  A frame deflated while still
+ * pending leaves the set and is never discarded: the guest is about to
+ * use it again, and a late discard would wipe what it writes.  Such a
+ * frame still holds what the guest left in it, so the MUST_TELL_HOST
+ * check cannot apply to it.  discard_batch=1 discards each frame as it
+ * comes, as QEMU does.
+ *
  * Protocol errors (a frame outside RAM, inflated twice, deflated without
  * having been inflated, a buffer that is not whole frame numbers) are
  * reported on the console, counted, and the offending item skipped.
@@ -34,7 +49,8 @@
  * there is none (see virtio_mmio_dev.c).
  *
  * Locking: the device's (virtio_mmio_dev.h): process_lock covers the set,
- * the statistics and the test faults; lock covers the config space.
+ * the pending discards, the statistics and the test faults; lock covers
+ * the config space.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -64,6 +80,9 @@ MODULE_PARM_DESC(stats, "offer VIRTIO_BALLOON_F_STATS_VQ");
 static bool must_tell_host = true;
 module_param(must_tell_host, bool, 0444);
 MODULE_PARM_DESC(must_tell_host, "offer VIRTIO_BALLOON_F_MUST_TELL_HOST");
+static unsigned int discard_batch = VBDEV_DISCARD_BATCH;
+module_param(discard_batch, uint, 0444);
+MODULE_PARM_DESC(discard_batch, "inflated frames held before the host discards them (0 or 1: each at once)");
 
 static const char * const vbdev_queue_names[] = {
 	"inflate", "deflate", "stats"
@@ -162,16 +181,81 @@ static void vbdev_config_write(struct virtio_mmio_dev *vmd, unsigned int off,
 
 /* ---- the balloon ---------------------------------------------------------- */
 
-static void vbdev_discard(unsigned long pfn, unsigned long nr)
+/*
+ * Give the pending frames' memory back to the host's OS: sorted, one
+ * discard per run of consecutive frames.  Under process_lock.
+ */
+static void __vbdev_flush_discards(struct vbdev *dev)
 {
-	if (nr)
-		host_ops.ram_discard(pfn_to_virt(pfn), nr << PAGE_SHIFT);
+	unsigned long start = dev->pending_lo, end, limit = dev->pending_hi + 1;
+	u64 t;
+
+	if (!dev->nr_pending)
+		return;
+	t = host_ops.time_ns();
+	for (;;) {
+		start = find_next_bit(dev->discard_pending, limit, start);
+		if (start >= limit)
+			break;
+		end = find_next_zero_bit(dev->discard_pending, limit, start);
+		bitmap_clear(dev->discard_pending, start, end - start);
+		host_ops.ram_discard(pfn_to_virt(start),
+				     (end - start) << PAGE_SHIFT);
+		dev->discards++;
+		dev->discarded += end - start;
+		start = end;
+	}
+	dev->nr_pending = 0;
+	dev->discard_ns += host_ops.time_ns() - t;
+}
+
+/**
+ * vbdev_flush_discards - give every pending frame back to the host's OS now
+ * @dev: the device
+ *
+ * The monitor calls it before it acts or reports, the I/O thread once it
+ * is idle: the process's resident memory then shows what the balloon holds.
+ */
+void vbdev_flush_discards(struct vbdev *dev)
+{
+	mutex_lock(&dev->vmd.process_lock);
+	__vbdev_flush_discards(dev);
+	mutex_unlock(&dev->vmd.process_lock);
+}
+
+/* The host got frame @pfn: discard it, now or with the batch. */
+static void vbdev_discard_later(struct vbdev *dev, unsigned long pfn)
+{
+	__set_bit(pfn, dev->discard_pending);
+	if (!dev->nr_pending++) {
+		dev->pending_lo = pfn;
+		dev->pending_hi = pfn;
+	} else {
+		dev->pending_lo = min(dev->pending_lo, pfn);
+		dev->pending_hi = max(dev->pending_hi, pfn);
+	}
+	if (dev->nr_pending >= discard_batch)
+		__vbdev_flush_discards(dev);
+}
+
+/*
+ * Frame @pfn is deflated: if its discard is still pending, it never
+ * happens.  Returns true if it was pending (its memory was never given
+ * back).
+ */
+static bool vbdev_discard_cancel(struct vbdev *dev, unsigned long pfn)
+{
+	if (!dev->nr_pending || !test_bit(pfn, dev->discard_pending))
+		return false;
+	__clear_bit(pfn, dev->discard_pending);
+	dev->nr_pending--;
+	dev->discard_cancelled++;
+	return true;
 }
 
 /* Under process_lock. */
 static void vbdev_inflate(struct vbdev *dev, const u32 *pfns, unsigned int n)
 {
-	unsigned long run_start = 0, run_len = 0;
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
@@ -190,15 +274,8 @@ static void vbdev_inflate(struct vbdev *dev, const u32 *pfns, unsigned int n)
 		__set_bit(pfn, dev->ballooned);
 		dev->nr_ballooned++;
 		WRITE_ONCE(dev->inflated, dev->inflated + 1);
-		if (run_len && pfn == run_start + run_len) {
-			run_len++;
-			continue;
-		}
-		vbdev_discard(run_start, run_len);
-		run_start = pfn;
-		run_len = 1;
+		vbdev_discard_later(dev, pfn);
 	}
-	vbdev_discard(run_start, run_len);
 }
 
 /* Under process_lock. */
@@ -211,6 +288,7 @@ static void vbdev_deflate(struct vbdev *dev, const u32 *pfns, unsigned int n)
 
 	for (i = 0; i < n; i++) {
 		unsigned long pfn = pfns[i];
+		bool kept;
 
 		if (pfn >= max_pfn) {
 			virtio_mmio_dev_error(&dev->vmd, "deflate of frame %lu, outside guest memory (%lu frames)",
@@ -222,8 +300,11 @@ static void vbdev_deflate(struct vbdev *dev, const u32 *pfns, unsigned int n)
 					      pfn);
 			continue;
 		}
+		/* Never discarded, it holds what the guest left: no check. */
+		kept = vbdev_discard_cancel(dev, pfn);
 		/* Still as the discard left it, or the guest used it early. */
-		if (check && memchr_inv(pfn_to_virt(pfn), 0, PAGE_SIZE)) {
+		if (check && !kept &&
+		    memchr_inv(pfn_to_virt(pfn), 0, PAGE_SIZE)) {
 			virtio_mmio_dev_error(&dev->vmd, "frame %lu was written by the guest while the host had it",
 					      pfn);
 			WRITE_ONCE(dev->reused, dev->reused + 1);
@@ -342,11 +423,21 @@ static void vbdev_processed(struct virtio_mmio_dev *vmd, unsigned int qi)
 		vbdev_set_target(dev, target);
 }
 
-/* The driver reset the device: the guest has all its frames again. */
+/* The I/O thread has been idle for a while: the batch need not wait. */
+static void vbdev_idle(struct virtio_mmio_dev *vmd)
+{
+	vbdev_flush_discards(to_vbdev(vmd));
+}
+
+/*
+ * The driver reset the device: the guest has all its frames again.  What
+ * the host still had pending is discarded first, as it would have been.
+ */
 static void vbdev_reset(struct virtio_mmio_dev *vmd)
 {
 	struct vbdev *dev = to_vbdev(vmd);
 
+	__vbdev_flush_discards(dev);
 	spin_lock(&vmd->lock);
 	WRITE_ONCE(dev->actual, 0);
 	spin_unlock(&vmd->lock);
@@ -362,6 +453,7 @@ static const struct virtio_mmio_dev_ops vbdev_ops = {
 	.buffer		= vbdev_buffer,
 	.chain		= vbdev_chain,
 	.processed	= vbdev_processed,
+	.idle		= vbdev_idle,
 	.reset		= vbdev_reset,
 };
 
@@ -447,11 +539,19 @@ static int __init vbdev_init(void)
 	if (!enable)
 		return 0;
 	dev = host_ops.mem_zalloc(sizeof(*dev));
-	if (dev)
+	if (dev) {
 		dev->ballooned = host_ops.mem_zalloc(BITS_TO_LONGS(max_pfn) *
 						     sizeof(long));
-	if (!dev || !dev->ballooned) {
+		dev->discard_pending =
+			host_ops.mem_zalloc(BITS_TO_LONGS(max_pfn) *
+					    sizeof(long));
+	}
+	if (!dev || !dev->ballooned || !dev->discard_pending) {
 		pr_err("virtio_balloon_dev: no host memory for the device\n");
+		if (dev) {
+			host_ops.mem_free(dev->ballooned);
+			host_ops.mem_free(dev->discard_pending);
+		}
 		host_ops.mem_free(dev);
 		return -ENOMEM;
 	}

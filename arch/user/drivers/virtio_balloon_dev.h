@@ -23,6 +23,9 @@ struct dentry;
 #define VBDEV_DEFLATE_Q	1
 #define VBDEV_STATS_Q	2
 
+/* Inflated frames the host holds before it discards them: 4 MiB. */
+#define VBDEV_DISCARD_BATCH	1024
+
 enum vbdev_fault {
 	VBDEV_FAULT_NONE,
 	/* The next used entry names descriptor @arg, not the real head. */
@@ -43,6 +46,14 @@ enum vbdev_fault {
  * @inflated: frames inflated since boot
  * @deflated: frames deflated since boot
  * @reused: deflated frames the guest wrote to while the host had them
+ * @discard_pending: inflated frames not yet discarded, a bitmap
+ * @nr_pending: how many
+ * @pending_lo: the lowest pending frame may be here, not lower
+ * @pending_hi: the highest pending frame may be here, not higher
+ * @discards: host discards made (one per run of frames)
+ * @discarded: frames discarded
+ * @discard_cancelled: frames deflated before their discard, never made
+ * @discard_ns: time spent discarding
  * @stats: the driver's last statistics, by tag
  * @stats_updates: statistics buffers received
  * @fault: a test fault
@@ -61,6 +72,10 @@ struct vbdev {
 	unsigned long *ballooned;
 	unsigned long nr_ballooned;
 	unsigned long inflated, deflated, reused;
+	unsigned long *discard_pending;
+	unsigned long nr_pending, pending_lo, pending_hi;
+	unsigned long discards, discarded, discard_cancelled;
+	u64 discard_ns;
 	struct virtio_balloon_stat stats[VIRTIO_BALLOON_S_NR];
 	unsigned long stats_updates;
 	enum vbdev_fault fault;
@@ -76,6 +91,7 @@ extern struct vbdev *vbdev;
 
 /* virtio_balloon_dev.c, for its monitor */
 void vbdev_set_target(struct vbdev *dev, u32 num_pages);
+void vbdev_flush_discards(struct vbdev *dev);
 /* balloon_monitor.c, at boot */
 void vbdev_debugfs_init(struct vbdev *dev);
 
@@ -97,6 +113,12 @@ void vbdev_debugfs_init(struct vbdev *dev);
  * @kicks: notifications from the driver
  * @interrupts: interrupts raised
  * @stats_updates: statistics buffers received
+ * @discard_pending: frames the host has and has not discarded yet
+ * @discards: host discards made (madvise() calls, one per run of frames)
+ * @discarded: frames discarded
+ * @discard_cancelled: frames deflated while their discard was pending
+ *	(never discarded)
+ * @discard_ns: time the host spent discarding
  */
 struct vbdev_state {
 	bool present;
@@ -109,6 +131,8 @@ struct vbdev_state {
 	unsigned long errors, reused;
 	unsigned long kicks, interrupts;
 	unsigned long stats_updates;
+	unsigned long discard_pending, discards, discarded, discard_cancelled;
+	u64 discard_ns;
 };
 
 void vbdev_get_state(struct vbdev_state *st);
@@ -129,6 +153,8 @@ void vbdev_set_num_pages(u32 num_pages);
 void vbdev_wait_guest(void);
 void vbdev_inject(enum vbdev_fault fault, unsigned long arg,
 		  unsigned long arg2);
+/* Discard what the host holds pending now, as the monitor does. */
+void vbdev_flush(void);
 /* Process a buffer of frame numbers as if it came on queue @qi. */
 void vbdev_process_pfns(unsigned int qi, const u32 *pfns, unsigned int n);
 /* Take the device away (the driver is unbound) and bring it back. */

@@ -34,6 +34,7 @@
 #include <linux/bitops.h>
 #include <linux/string.h>
 #include <linux/kthread.h>
+#include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/umm.h>
 #include <linux/virtio_byteorder.h>
@@ -311,10 +312,14 @@ static void vmd_kick(struct virtio_mmio_dev *vmd, u32 bits)
 /*
  * The I/O thread: processes the queues the doorbell names, for as long
  * as the machine runs (the device outlives unplugging: it is the VMM's).
+ * After a burst of kicks it waits VIRTIO_MMIO_DEV_IDLE_MS for the next
+ * one; if none comes, the device model gets its ->idle() call.
  */
 static int vmd_thread(void *data)
 {
 	struct virtio_mmio_dev *vmd = data;
+	long idle_timeout = msecs_to_jiffies(VIRTIO_MMIO_DEV_IDLE_MS);
+	bool busy = false;
 
 	for (;;) {
 		u32 bits;
@@ -322,12 +327,23 @@ static int vmd_thread(void *data)
 		/* Asleep off-CPU, as an I/O thread blocks in the host. */
 		set_current_state(TASK_INTERRUPTIBLE);
 		bits = __atomic_exchange_n(&vmd->doorbell, 0, __ATOMIC_ACQUIRE);
-		if (!bits) {
+		if (bits) {
+			__set_current_state(TASK_RUNNING);
+			vmd_process_queues(vmd, bits);
+			busy = vmd->ops->idle != NULL;
+			continue;
+		}
+		if (!busy) {
 			schedule();
 			continue;
 		}
-		__set_current_state(TASK_RUNNING);
-		vmd_process_queues(vmd, bits);
+		/* Woken before the time is up: a kick, processed above. */
+		if (schedule_timeout(idle_timeout))
+			continue;
+		if (READ_ONCE(vmd->doorbell))
+			continue;
+		busy = false;
+		vmd->ops->idle(vmd);
 	}
 	return 0;
 }

@@ -28,6 +28,8 @@
 #include <linux/virtio_ring.h>
 
 #define VIRTIO_MMIO_DEV_MAX_QUEUES	8
+/* How long the I/O thread waits for a kick before it calls ->idle(). */
+#define VIRTIO_MMIO_DEV_IDLE_MS		10
 
 struct virtio_mmio_dev;
 
@@ -70,9 +72,12 @@ struct virtio_mmio_dev_queue {
  *	false to have it put in the used ring now.  A queue keeps at most
  *	one chain: a second one returns the first.
  * @processed: queue @qi was processed and the driver interrupted
+ * @idle: optional: the I/O thread processed kicks, then none came for
+ *	VIRTIO_MMIO_DEV_IDLE_MS: the model may do work it deferred (never
+ *	called without the thread)
  * @reset: the driver reset the device: forget what the driver gave
  *
- * All are required.  Device-writable and indirect descriptors are
+ * All but @idle are required.  Device-writable and indirect descriptors are
  * refused: no device here takes them yet.
  */
 struct virtio_mmio_dev_ops {
@@ -84,6 +89,7 @@ struct virtio_mmio_dev_ops {
 		      const void *buf, u32 len);
 	bool (*chain)(struct virtio_mmio_dev *vmd, unsigned int qi, u16 head);
 	void (*processed)(struct virtio_mmio_dev *vmd, unsigned int qi);
+	void (*idle)(struct virtio_mmio_dev *vmd);
 	void (*reset)(struct virtio_mmio_dev *vmd);
 };
 
