@@ -168,8 +168,12 @@ static double host_discard_ns(void)
 	return best;
 }
 
-/* Migrate 32768 balloon pages; @how says how the device discards. */
-static void bench_migration(const char *how)
+/*
+ * Migrate 32768 balloon pages; @how says how the device discards.  Only
+ * the device as umm runs it (@judged) is held to the target: QEMU's way
+ * is there to compare with.
+ */
+static void bench_migration(const char *how, bool judged)
 {
 	unsigned long moved, pages = 32768;
 	double elapsed, cold, hot, ns, discard;
@@ -195,8 +199,9 @@ static void bench_migration(const char *how)
 	ns = elapsed / moved * 1e9;
 	printf("bench_balloon: %s: balloon page migration %.0f ns/page (batch %d, %lu pages, %lu host inflates + as many deflates); 4 KiB memcpy %.0f ns cache-cold, %.0f ns cache-hot\n",
 	       how, ns, BATCH, moved, st.inflated - st0.inflated, cold, hot);
-	printf("bench_balloon: %s: balloon migration / memcpy: %.2f (cold) %s, %.2f (hot)\n",
-	       how, ns / cold, bench_target(ns / cold, "<=", 3, 0, "").text,
+	printf("bench_balloon: %s: balloon migration / memcpy: %.2f (cold)%s%s, %.2f (hot)\n",
+	       how, ns / cold, judged ? " " : "",
+	       judged ? bench_target(ns / cold, "<=", 3, 0, "").text : "",
 	       ns / hot);
 	printf("bench_balloon: %s: host discards %lu for %lu frames, %.0f ns per frame discarded; the host's 4 KiB discard alone: %.0f ns (%.2f of a migrated page)\n",
 	       how, st.discards - st0.discards, st.discarded - st0.discarded,
@@ -248,7 +253,7 @@ static void threaded(void)
 
 static void per_frame(void)
 {
-	bench_migration("discard each frame (discard_batch=1, as QEMU)");
+	bench_migration("discard each frame (discard_batch=1, as QEMU)", false);
 }
 
 int main(void)
@@ -262,6 +267,7 @@ int main(void)
 	warm_arena();
 	bench_rates("deterministic");
 	bench_round_trip("deterministic", 200000);
-	bench_migration("discard in coalesced batches (discard_batch=1024)");
+	bench_migration("discard in coalesced batches (discard_batch=1024)",
+			true);
 	return 0;
 }
