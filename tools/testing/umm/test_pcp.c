@@ -23,6 +23,7 @@
 #include <linux/completion.h>
 #include <linux/random.h>
 #include <linux/err.h>
+#include <linux/atomic.h>
 
 FIXTURE_VARIANT_ADD(umm, cpus1) {
 	.params = "mem=64M nr_cpus=1",
@@ -272,9 +273,10 @@ TEST_F(umm, drain_all_pages_reaches_a_cpu_whose_holder_is_busy)
 #define STRESS_HELD	48
 #define STRESS_ROUNDS	3000
 
+/* Shared by the two drainers. */
 struct pcp_stress {
-	int bad;		/* the drainers' check_zones() failures */
-	unsigned long drains;
+	atomic_t bad;		/* their check_zones() failures */
+	atomic_long_t drains;
 };
 
 /*
@@ -322,8 +324,8 @@ static int stress_drainer(void *arg)
 		else
 			drain_all_pages(UMM_ZONE(ZONE_NORMAL));
 		if (check_zones())
-			WRITE_ONCE(s->bad, s->bad + 1);
-		WRITE_ONCE(s->drains, s->drains + 1);
+			atomic_inc(&s->bad);
+		atomic_long_inc(&s->drains);
 		cond_resched();
 	}
 	return 0;
@@ -345,10 +347,10 @@ TEST_F(umm, alloc_free_on_many_cpus_while_draining)
 	EXPECT_EQ(0, umm_run_threads(workers, stress_worker, NULL));
 	for (i = 0; i < 2; i++)
 		kthread_stop(drainers[i]);
-	TH_LOG("%lu drains by 2 drainers alongside %d workers",
-	       READ_ONCE(s.drains), workers);
-	EXPECT_LT(0, READ_ONCE(s.drains));
-	EXPECT_EQ(0, READ_ONCE(s.bad));
+	TH_LOG("%ld drains by 2 drainers alongside %d workers",
+	       atomic_long_read(&s.drains), workers);
+	EXPECT_LT(0, atomic_long_read(&s.drains));
+	EXPECT_EQ(0, atomic_read(&s.bad));
 	drain_all_pages(NULL);
 	for_each_online_cpu(cpu)
 		EXPECT_EQ(0, pcp_pages_on(cpu));
