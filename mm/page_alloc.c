@@ -11,8 +11,12 @@
  * take from the others, and so how memory fragments: they follow 4.8.
  *
  * Lock order:
- *   pcp->lock (a CPU's per-cpu lists)
- *     zone->lock (free lists, pageblock migratetypes of free blocks)
+ *   pcpu_drain_mutex (drain_all_pages())
+ *     a CPU's per-cpu lists: no lock; only the task holding the CPU
+ *     touches them, in atomic context (get_cpu_ptr(), 4.8's
+ *     local_irq_save()); other CPUs' lists are drained by running
+ *     drain_local_pages() there (on_each_cpu_mask(), as 4.8's IPI)
+ *       zone->lock (free lists, pageblock migratetypes of free blocks)
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -487,7 +491,7 @@ static void free_one_page(struct zone *zone, struct page *page,
 /*
  * Give @count pages of a pcp list back to the buddy lists, taking from
  * the migratetype lists in turn, from their cold ends.
- * pcp->lock held; takes zone->lock.
+ * In atomic context on @pcp's CPU; takes zone->lock.
  */
 static void free_pcppages_bulk(struct zone *zone, int count,
 			       struct per_cpu_pages *pcp)
@@ -515,7 +519,8 @@ static void free_pcppages_bulk(struct zone *zone, int count,
 
 			page = list_last_entry(list, struct page, lru);
 			list_del(&page->lru);
-			pcp->count--;
+			/* Other CPUs read the count (drain_all_pages()). */
+			WRITE_ONCE(pcp->count, pcp->count - 1);
 			mt = get_pcppage_migratetype(page);
 			if (unlikely(has_isolate_pageblock(zone)))
 				mt = get_pageblock_migratetype(page);
@@ -568,16 +573,20 @@ void free_hot_cold_page(struct page *page, bool cold)
 		migratetype = MIGRATE_MOVABLE;
 	}
 
-	pcp = &this_cpu_ptr(zone->pageset)->pcp;
-	spin_lock(&pcp->lock);
+	/*
+	 * This CPU's lists are this task's until put_cpu_ptr(): nobody else
+	 * runs here meanwhile, and other CPUs drain them only from this CPU.
+	 * No atomic operation on the way.
+	 */
+	pcp = &get_cpu_ptr(zone->pageset)->pcp;
 	if (!cold)
 		list_add(&page->lru, &pcp->lists[migratetype]);
 	else
 		list_add_tail(&page->lru, &pcp->lists[migratetype]);
-	pcp->count++;
+	WRITE_ONCE(pcp->count, pcp->count + 1);
 	if (pcp->count >= pcp->high)
 		free_pcppages_bulk(zone, READ_ONCE(pcp->batch), pcp);
-	spin_unlock(&pcp->lock);
+	put_cpu_ptr(zone->pageset);
 }
 
 /**
@@ -942,7 +951,8 @@ static struct page *__rmqueue(struct zone *zone, unsigned int order,
 
 /*
  * Move up to @count order-0 pages to a pcp list, in physical order where
- * possible.  pcp->lock held; takes zone->lock.  Returns pages moved.
+ * possible.  In atomic context on the list's CPU; takes zone->lock.
+ * Returns pages moved.
  */
 static int rmqueue_bulk(struct zone *zone, unsigned int order,
 			unsigned long count, struct list_head *list,
@@ -977,15 +987,16 @@ static struct page *buffered_rmqueue(struct zone *zone, unsigned int order,
 	struct page *page;
 
 	if (likely(order == 0)) {
-		struct per_cpu_pages *pcp = &this_cpu_ptr(zone->pageset)->pcp;
+		/* As in free_hot_cold_page(): no lock, no atomics. */
+		struct per_cpu_pages *pcp = &get_cpu_ptr(zone->pageset)->pcp;
 		struct list_head *list = &pcp->lists[migratetype];
 
-		spin_lock(&pcp->lock);
 		if (list_empty(list)) {
-			pcp->count += rmqueue_bulk(zone, 0, READ_ONCE(pcp->batch),
-						   list, migratetype, cold);
+			WRITE_ONCE(pcp->count, pcp->count +
+				   rmqueue_bulk(zone, 0, READ_ONCE(pcp->batch),
+						list, migratetype, cold));
 			if (unlikely(list_empty(list))) {
-				spin_unlock(&pcp->lock);
+				put_cpu_ptr(zone->pageset);
 				return NULL;
 			}
 		}
@@ -994,8 +1005,8 @@ static struct page *buffered_rmqueue(struct zone *zone, unsigned int order,
 		else
 			page = list_first_entry(list, struct page, lru);
 		list_del(&page->lru);
-		pcp->count--;
-		spin_unlock(&pcp->lock);
+		WRITE_ONCE(pcp->count, pcp->count - 1);
+		put_cpu_ptr(zone->pageset);
 	} else {
 		spin_lock(&zone->lock);
 		page = __rmqueue(zone, order, migratetype);
@@ -1475,7 +1486,10 @@ unsigned long get_zeroed_page(gfp_t gfp_mask)
 
 /* ---- per-cpu lists --------------------------------------------------- */
 
-/* Drain @zone's list on @cpu (or all zones' for @zone == NULL). */
+/*
+ * Drain @zone's list on @cpu (or all zones' for @zone == NULL).  Either
+ * on @cpu in atomic context, or for a CPU that nothing runs on any more.
+ */
 static void drain_pages(unsigned int cpu, struct zone *only)
 {
 	struct zone *zone;
@@ -1486,37 +1500,71 @@ static void drain_pages(unsigned int cpu, struct zone *only)
 		if (only && zone != only)
 			continue;
 		pcp = &per_cpu_ptr(zone->pageset, cpu)->pcp;
-		spin_lock(&pcp->lock);
 		if (pcp->count)
 			free_pcppages_bulk(zone, pcp->count, pcp);
-		spin_unlock(&pcp->lock);
 	}
 }
 
 /**
  * drain_local_pages - give this CPU's cached pages back to the buddy lists
  * @zone: only this zone, or NULL for all
+ *
+ * Context: any; holds the CPU (4.8: interrupts off) while it drains.
  */
 void drain_local_pages(struct zone *zone)
 {
-	drain_pages(smp_processor_id(), zone);
+	drain_pages(get_cpu(), zone);
+	put_cpu();
 }
+
+static void drain_local_pages_ipi(void *zone)
+{
+	drain_local_pages(zone);
+}
+
+/* Serialises the drains of other CPUs' lists, as 4.11's drain work does. */
+static DEFINE_MUTEX(pcpu_drain_mutex);
+static struct cpumask cpus_with_pcps;
 
 /**
  * drain_all_pages - give every CPU's cached pages back to the buddy lists
  * @zone: only this zone, or NULL for all
  *
- * Other CPUs' lists are drained from here, under their pcp->lock (there
- * are no IPIs to ask their owners).
+ * Each CPU's lists are touched only by the task holding that CPU, so each
+ * is drained on its own CPU: the caller runs drain_local_pages() on every
+ * CPU that has pages cached (on_each_cpu_mask(), 4.8's IPI), waiting for
+ * each CPU as a task waits for it; an idle CPU is taken at once.  A CPU
+ * whose count reads 0 is skipped: pages freed there after the look were
+ * freed after the drain began, as in 4.8.
+ *
+ * Context: may sleep (4.11's drain work sleeps too); none of its callers
+ * (the allocator's slow path, page isolation, alloc_contig_range(), the
+ * tests) holds a spinlock.
  */
 void drain_all_pages(struct zone *zone)
 {
 	unsigned int cpu;
 
-	for_each_online_cpu(cpu)
-		drain_pages(cpu, zone);
+	mutex_lock(&pcpu_drain_mutex);
+	cpumask_clear(&cpus_with_pcps);
+	for_each_online_cpu(cpu) {
+		struct zone *z;
+		bool has_pcps = false;
+
+		for_each_populated_zone(z) {
+			if (zone && z != zone)
+				continue;
+			if (READ_ONCE(per_cpu_ptr(z->pageset, cpu)->pcp.count))
+				has_pcps = true;
+		}
+		if (has_pcps)
+			cpumask_set_cpu(cpu, &cpus_with_pcps);
+	}
+	on_each_cpu_mask(&cpus_with_pcps, drain_local_pages_ipi, zone, true);
+	mutex_unlock(&pcpu_drain_mutex);
 }
 
+/* The CPU is gone: nothing runs there, its lists are drained from here. */
 static int page_alloc_cpu_dead(unsigned int cpu)
 {
 	drain_pages(cpu, NULL);
@@ -1550,7 +1598,6 @@ static void setup_zone_pageset(struct zone *zone)
 	for_each_possible_cpu(cpu) {
 		struct per_cpu_pages *pcp = &per_cpu_ptr(zone->pageset, cpu)->pcp;
 
-		spin_lock_init(&pcp->lock);
 		pcp->count = 0;
 		pcp->batch = max(1, batch);
 		pcp->high = 6 * batch;

@@ -143,12 +143,14 @@ enum zone_watermarks {
 #define high_wmark_pages(z) wmark_pages(z, WMARK_HIGH)
 
 /*
- * Per-cpu lists of order-0 pages, one per pcp migratetype.  Allocation
- * and freeing on the local CPU take ->lock only to let other CPUs drain
- * the lists (drain_all_pages()): there are no IPIs to ask the owner.
+ * Per-cpu lists of order-0 pages, one per pcp migratetype.  Only the task
+ * holding the CPU touches them, in atomic context (get_cpu_ptr(), 4.8's
+ * local_irq_save()), so allocation and freeing take no lock; another CPU
+ * that wants them drained runs drain_local_pages() on their CPU
+ * (drain_all_pages(), through on_each_cpu_mask()).  ->count may be read
+ * from any CPU, as a hint.
  */
 struct per_cpu_pages {
-	spinlock_t lock;
 	int count;		/* number of pages in the lists */
 	int high;		/* high watermark, emptying needed */
 	int batch;		/* chunk size for buddy add/remove */

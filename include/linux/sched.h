@@ -56,6 +56,7 @@ struct task_struct {
 	int cpu;
 	u32 on_cpu;		/* holds ->cpu (1) or not (0) */
 	bool on_rq;		/* queued for ->cpu */
+	bool pinned;		/* stays on ->cpu: sched_move_to_cpu() */
 	struct list_head run_list;	/* on the queue of ->cpu */
 	unsigned long nvcsw;	/* switches away: it slept */
 	unsigned long nivcsw;	/* it was preempted, at cond_resched() */
@@ -133,6 +134,12 @@ unsigned long nr_context_switches(void);
  */
 void sched_host_block(void);
 void sched_host_unblock(void);
+
+/*
+ * The current task moves to a given CPU, waiting for it as for any CPU
+ * (kernel/smp.c's on_each_cpu_mask() runs a function on other CPUs so).
+ */
+int sched_move_to_cpu(unsigned int cpu, bool pin);
 
 /* A task's life on the CPUs: placed at fork, started, gone at exit. */
 void sched_fork(struct task_struct *p);

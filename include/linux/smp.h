@@ -23,4 +23,13 @@
 #define get_cpu()		({ preempt_disable(); smp_processor_id(); })
 #define put_cpu()		preempt_enable()
 
+typedef void (*smp_call_func_t)(void *info);
+
+/*
+ * kernel/smp.c: run @func on each CPU of @mask, as an IPI would, but by
+ * moving the caller there in turn; so it may sleep (see kernel/smp.c).
+ */
+void on_each_cpu_mask(const struct cpumask *mask, smp_call_func_t func,
+		      void *info, bool wait);
+
 #endif /* __LINUX_SMP_H */

@@ -30,7 +30,9 @@
  *     other CPU (idle balancing).
  * With umm.deterministic=1 tasks do not migrate: a task runs on the CPU
  * it was given at fork, so which CPU's per-cpu lists and counters it uses
- * does not depend on the host's timing.
+ * does not depend on the host's timing.  A task may still move itself on
+ * purpose (sched_move_to_cpu(), to run code on another CPU), and a
+ * pinned task (->pinned) is never taken by an idle CPU.
  *
  * Sleeping and waking.  A sleeper sets its state (set_current_state()),
  * checks its condition and calls schedule().  A waker changes the
@@ -43,7 +45,7 @@
  * makes everything done on that CPU before visible to it.
  *
  * One lock, rq_lock, guards every run queue and the placement of tasks
- * (->cpu, ->on_cpu, ->on_rq, ->run_list).  It is a lock word without the
+ * (->cpu, ->on_cpu, ->on_rq, ->run_list, ->pinned).  It is a lock word without the
  * preemption count of spinlock_t, taken last, by wakers in any context.
  */
 #include <linux/kernel.h>
@@ -166,7 +168,7 @@ static unsigned int select_task_rq(struct task_struct *p)
 {
 	unsigned int cpu;
 
-	if (!cpu_rq(p->cpu)->curr || umm_deterministic)
+	if (!cpu_rq(p->cpu)->curr || umm_deterministic || p->pinned)
 		return p->cpu;
 	for_each_online_cpu(cpu)
 		if (!cpu_rq(cpu)->curr)
@@ -189,22 +191,36 @@ static void activate_task(struct task_struct *p)
 	enqueue_task(p);
 }
 
+/* The first task in @rq's queue that may move to another CPU, or NULL. */
+static struct task_struct *first_movable_task(struct rq *rq)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &rq->queue, run_list)
+		if (!p->pinned)
+			return p;
+	return NULL;
+}
+
 /* Who gets @cpu now that its task gives it up.  rq_lock held. */
 static struct task_struct *pick_next_task(unsigned int cpu)
 {
-	struct task_struct *next = NULL;
+	struct task_struct *next = NULL, *p;
 	unsigned int i, most = 0;
 
 	if (cpu_rq(cpu)->nr_queued) {
 		next = list_first_entry(&cpu_rq(cpu)->queue,
 					struct task_struct, run_list);
 	} else if (nr_queued_total && !umm_deterministic) {
+		/* A pinned task waits for its own CPU, not for this one. */
 		for_each_online_cpu(i) {
 			if (cpu_rq(i)->nr_queued <= most)
 				continue;
+			p = first_movable_task(cpu_rq(i));
+			if (!p)
+				continue;
 			most = cpu_rq(i)->nr_queued;
-			next = list_first_entry(&cpu_rq(i)->queue,
-						struct task_struct, run_list);
+			next = p;
 		}
 	}
 	if (next)
@@ -473,6 +489,49 @@ void sched_host_unblock(void)
 		activate_task(p);
 	rq_unlock();
 	wait_for_cpu(p);
+}
+
+/**
+ * sched_move_to_cpu - the current task moves to another CPU
+ * @cpu: the online CPU to run on
+ * @pin: stay there: no idle CPU takes the task while it waits for @cpu,
+ *	and after a sleep it waits for @cpu again, until the next call
+ *
+ * The task gives its CPU up and runs on @cpu as soon as that CPU is
+ * given up by the task holding it (at once if idle; otherwise behind the
+ * tasks queued there, and its holder sees need_resched() at its next
+ * preemption point).  So a task can run code on a CPU that another task
+ * holds, as an IPI or a bound kworker would in the kernel.  Without @pin
+ * the task is placed as a woken one is: on @cpu if it is idle, else on
+ * another idle CPU, else in @cpu's queue (with umm.deterministic=1 tasks
+ * do not move: always @cpu).  Already on @cpu, it keeps the CPU.
+ *
+ * It sleeps, so not in atomic context.
+ *
+ * Return: 0, or -EINVAL (and a warning) if @cpu is not an online CPU.
+ */
+int sched_move_to_cpu(unsigned int cpu, bool pin)
+{
+	struct task_struct *p = current;
+
+	if (WARN(cpu >= nr_cpu_ids || !cpu_online(cpu),
+		 "%s: CPU %u is not online\n", __func__, cpu))
+		return -EINVAL;
+	might_sleep();
+	rq_lock();
+	p->pinned = pin;
+	if (p->cpu == cpu) {
+		rq_unlock();
+		return 0;
+	}
+	schedule_debug(p);
+	p->nvcsw++;
+	put_prev_task(p);
+	set_task_cpu(p, cpu);
+	activate_task(p);
+	rq_unlock();
+	wait_for_cpu(p);
+	return 0;
 }
 
 /**
