@@ -12,6 +12,8 @@
 #     touch, madvise, verify, spawn, the usage errors), pids aside;
 #  3. a verb with no faithful equivalent fails with "not available on
 #     Linux RELEASE: why" (alloc without the helper module, snapshot);
+#     --lock locks the agent's pages (skipped, saying so, where mlockall
+#     is not permitted);
 #  4. mkinitramfs.sh refuses a kernel that is not installed and a build
 #     directory inside the tree, each with one line on stderr; where a
 #     kernel is installed, it builds an initramfs with what /init needs,
@@ -88,6 +90,23 @@ want=$(grep -c . "$tmp/s")
 	[ "$(grep -c '^@@ END 1$' "$tmp/answer")" = "$want" ]
 ok "not available on Linux RELEASE: why" $?
 
+# --lock: the agent's own pages are locked (VmLck in its status), so that
+# a script's pressure cannot swap its program out of the guest's tmpfs.
+printf 'cat /proc/self/status\n' >"$tmp/s"
+timeout 60 "$agent" --stdio --lock --seed 3 <"$tmp/s" >"$tmp/answer" 2>"$tmp/err"
+status=$?
+{ cat "$tmp/err"; grep '^VmLck:' "$tmp/answer"; echo "exit status $status"; } >"$tmp/out"
+if grep -q '^umm-agent: mlockall: Operation not permitted' "$tmp/err"; then
+	n=$((n + 1))
+	skip=$((skip + 1))
+	echo "ok $n # SKIP --lock: mlockall is not permitted here (no CAP_IPC_LOCK)"
+else
+	[ $status = 0 ] && [ ! -s "$tmp/err" ] &&
+		awk '/^VmLck:/ { exit !($2 > 0) }' "$tmp/answer" &&
+		grep -q '^VmLck:' "$tmp/answer"
+	ok "--lock: the agent's pages are locked in memory" $?
+fi
+
 # 4. mkinitramfs.sh: one clear line, nothing built.
 mk=tools/umm/guest/mkinitramfs.sh
 bash $mk "$tmp/initrd" 0.0-no-such-kernel >"$tmp/stdout" 2>"$tmp/out"
@@ -107,10 +126,9 @@ kver=
 for v in $(ls /lib/modules 2>/dev/null | sort -rV); do
 	[ -f "/boot/vmlinuz-$v" ] && { kver=$v; break; }
 done
-skip=0
 if [ -z "$kver" ] || ! command -v busybox cpio >/dev/null; then
 	n=$((n + 1))
-	skip=2
+	skip=$((skip + 2))
 	echo "ok $n # SKIP mkinitramfs.sh: no kernel with /boot/vmlinuz-VER and /lib/modules/VER"
 	n=$((n + 1))
 	echo "ok $n # SKIP mkinitramfs.sh: the kprobe events' filter (no kernel)"
@@ -125,7 +143,7 @@ else
 		zcat "$tmp/initrd/initramfs.cpio.gz" | cpio -it --quiet >"$tmp/list" &&
 		grep -qx init "$tmp/list" && grep -qx bin/umm-agent "$tmp/list" &&
 		grep -qx bin/busybox "$tmp/list" &&
-		grep -q 'exec /bin/umm-agent /dev/ttyS1' "$tmp/initrd/root/init" &&
+		grep -q 'exec /bin/umm-agent --lock /dev/ttyS1' "$tmp/initrd/root/init" &&
 		file "$tmp/initrd/root/bin/umm-agent" | grep -q 'statically linked' &&
 		[ "$(git status --porcelain 2>/dev/null)" = "$before" ]
 	} >>"$tmp/out" 2>&1

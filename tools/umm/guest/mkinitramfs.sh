@@ -135,7 +135,9 @@ if [ -d $t/events/kprobes ]; then
 	echo 'common_pid < 0' >$t/events/kprobes/filter
 	echo 1 >$t/events/kprobes/enable
 fi
-exec /bin/umm-agent /dev/ttyS1
+# --lock: the agent's program is in this tmpfs, which swaps; a script's
+# pressure must not swap it out (main.c).
+exec /bin/umm-agent --lock /dev/ttyS1
 INIT
 chmod 755 "$root/init"
 
