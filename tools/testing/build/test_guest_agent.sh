@@ -12,11 +12,13 @@
 #     touch, madvise, verify, spawn, the usage errors), pids aside;
 #  3. a verb with no faithful equivalent fails with "not available on
 #     Linux RELEASE: why" (alloc without the helper module, snapshot);
+#     --lock locks the agent's pages (skipped, saying so, where mlockall
+#     is not permitted);
 #  4. mkinitramfs.sh refuses a kernel that is not installed and a build
 #     directory inside the tree, each with one line on stderr; where a
 #     kernel is installed, it builds an initramfs with what /init needs,
 #     the modules in dependency order, and nothing in the tree (skipped
-#     without one).
+#     without one); its kprobe events filter out every record.
 #
 #   test_guest_agent.sh BUILD_DIR
 #
@@ -88,6 +90,23 @@ want=$(grep -c . "$tmp/s")
 	[ "$(grep -c '^@@ END 1$' "$tmp/answer")" = "$want" ]
 ok "not available on Linux RELEASE: why" $?
 
+# --lock: the agent's own pages are locked (VmLck in its status), so that
+# a script's pressure cannot swap its program out of the guest's tmpfs.
+printf 'cat /proc/self/status\n' >"$tmp/s"
+timeout 60 "$agent" --stdio --lock --seed 3 <"$tmp/s" >"$tmp/answer" 2>"$tmp/err"
+status=$?
+{ cat "$tmp/err"; grep '^VmLck:' "$tmp/answer"; echo "exit status $status"; } >"$tmp/out"
+if grep -q '^umm-agent: mlockall: Operation not permitted' "$tmp/err"; then
+	n=$((n + 1))
+	skip=$((skip + 1))
+	echo "ok $n # SKIP --lock: mlockall is not permitted here (no CAP_IPC_LOCK)"
+else
+	[ $status = 0 ] && [ ! -s "$tmp/err" ] &&
+		awk '/^VmLck:/ { exit !($2 > 0) }' "$tmp/answer" &&
+		grep -q '^VmLck:' "$tmp/answer"
+	ok "--lock: the agent's pages are locked in memory" $?
+fi
+
 # 4. mkinitramfs.sh: one clear line, nothing built.
 mk=tools/umm/guest/mkinitramfs.sh
 bash $mk "$tmp/initrd" 0.0-no-such-kernel >"$tmp/stdout" 2>"$tmp/out"
@@ -107,11 +126,12 @@ kver=
 for v in $(ls /lib/modules 2>/dev/null | sort -rV); do
 	[ -f "/boot/vmlinuz-$v" ] && { kver=$v; break; }
 done
-skip=0
 if [ -z "$kver" ] || ! command -v busybox cpio >/dev/null; then
 	n=$((n + 1))
-	skip=1
+	skip=$((skip + 2))
 	echo "ok $n # SKIP mkinitramfs.sh: no kernel with /boot/vmlinuz-VER and /lib/modules/VER"
+	n=$((n + 1))
+	echo "ok $n # SKIP mkinitramfs.sh: the kprobe events' filter (no kernel)"
 else
 	before=$(git status --porcelain 2>/dev/null)
 	bash $mk "$tmp/initrd" >"$tmp/stdout" 2>"$tmp/out"
@@ -123,7 +143,7 @@ else
 		zcat "$tmp/initrd/initramfs.cpio.gz" | cpio -it --quiet >"$tmp/list" &&
 		grep -qx init "$tmp/list" && grep -qx bin/umm-agent "$tmp/list" &&
 		grep -qx bin/busybox "$tmp/list" &&
-		grep -q 'exec /bin/umm-agent /dev/ttyS1' "$tmp/initrd/root/init" &&
+		grep -q 'exec /bin/umm-agent --lock /dev/ttyS1' "$tmp/initrd/root/init" &&
 		file "$tmp/initrd/root/bin/umm-agent" | grep -q 'statically linked' &&
 		[ "$(git status --porcelain 2>/dev/null)" = "$before" ]
 	} >>"$tmp/out" 2>&1
@@ -137,6 +157,14 @@ else
 	esac
 	[ $status = 0 ] && [ $ok = 0 ]
 	ok "mkinitramfs.sh: an initramfs for $kver" $?
+
+	# The kprobe events count hits but record nothing: their filter
+	# takes no record, and it is set before they are enabled, so a
+	# script's own events have the ring buffer to themselves.
+	awk '/events\/kprobes\/filter/ && /common_pid < 0/ { f = NR }
+	     /events\/kprobes\/enable/ { e = NR }
+	     END { exit !(f && e && f < e) }' "$tmp/initrd/root/init"
+	ok "mkinitramfs.sh: the kprobe events leave the ring buffer alone" $?
 fi
 
 ktap_totals

@@ -2,7 +2,7 @@
 /*
  * tools/umm/guest/main.c - the guest agent: its channel and its loop
  *
- *   umm-agent [--stdio] [--seed N] [DEVICE]
+ *   umm-agent [--stdio] [--lock] [--seed N] [DEVICE]
  *
  * /init execs it once the guest is set up.  It opens DEVICE (default
  * /dev/ttyS1) in raw mode, says "@@ READY RELEASE", then runs one command
@@ -10,6 +10,7 @@
  * "@@ QUIT", when it ends its tasks, syncs and powers the guest off
  * (Documentation/umm/compare.rst).  --stdio talks on stdin and stdout
  * instead and exits at "@@ QUIT" or end of input: the tests run it so.
+ * --lock keeps the agent's pages in memory (/init passes it; below).
  *
  * The seed of umm's default choices is --seed, or umm.seed= on the
  * kernel's command line, as umm takes it from its own; without either
@@ -21,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/personality.h>
 #include <sys/random.h>
 #include <sys/reboot.h>
@@ -32,7 +34,7 @@
 struct agent agent;
 int agent_fd = -1;
 
-static bool stdio_mode;
+static bool stdio_mode, lock;
 static struct utsname uts;
 
 static void send_all(const char *buf, size_t len)
@@ -175,6 +177,21 @@ static void protect_from_oom(void)
 	}
 }
 
+/*
+ * Keep the agent's own pages in memory.  Its program lives in the
+ * initramfs's tmpfs, whose pages go to swap like anonymous ones: swapped
+ * out under a script's pressure, the agent's next instruction can need
+ * a page when there is none, and the OOM killer takes a task for it.
+ * umm's console has no pages in the model's memory; this keeps the
+ * agent as close to that as it can be.  Its tasks do not inherit the
+ * lock (fork() does not pass it on).
+ */
+static void lock_in_memory(void)
+{
+	if (mlockall(MCL_CURRENT) < 0)
+		fprintf(stderr, "umm-agent: mlockall: %s\n", strerror(errno));
+}
+
 static void quit(void)
 {
 	tasks_end_all();
@@ -195,12 +212,14 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--stdio"))
 			stdio_mode = true;
+		else if (!strcmp(argv[i], "--lock"))
+			lock = true;
 		else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
 			agent.seed = strtoull(argv[++i], NULL, 0);
 		else if (argv[i][0] != '-')
 			dev = argv[i];
 		else {
-			fprintf(stderr, "usage: umm-agent [--stdio] [--seed N] [DEVICE]\n");
+			fprintf(stderr, "usage: umm-agent [--stdio] [--lock] [--seed N] [DEVICE]\n");
 			return 2;
 		}
 	}
@@ -218,6 +237,8 @@ int main(int argc, char **argv)
 	if (!agent.seed)
 		agent.seed = 1;
 	protect_from_oom();
+	if (lock)
+		lock_in_memory();
 	alloc_probe();
 
 	snprintf(ready, sizeof(ready), "@@ READY %s\n", agent.release);

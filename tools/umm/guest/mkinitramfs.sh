@@ -129,8 +129,15 @@ for f in zs_page_migrate balloon_page_migrate zs_page_isolate \
 	grep -q " $f\$\| $f	" /proc/kallsyms &&
 		echo "p:$f $f" >>$t/kprobe_events 2>/dev/null
 done
-[ -d $t/events/kprobes ] && echo 1 >$t/events/kprobes/enable
-exec /bin/umm-agent /dev/ttyS1
+# Their hits are counted before the filter runs: a filter that takes no
+# record keeps the ring buffer for the events a script turns on.
+if [ -d $t/events/kprobes ]; then
+	echo 'common_pid < 0' >$t/events/kprobes/filter
+	echo 1 >$t/events/kprobes/enable
+fi
+# --lock: the agent's program is in this tmpfs, which swaps; a script's
+# pressure must not swap it out (main.c).
+exec /bin/umm-agent --lock /dev/ttyS1
 INIT
 chmod 755 "$root/init"
 
