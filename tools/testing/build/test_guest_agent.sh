@@ -18,7 +18,8 @@
 #     directory inside the tree, each with one line on stderr; where a
 #     kernel is installed, it builds an initramfs with what /init needs,
 #     the modules in dependency order, and nothing in the tree (skipped
-#     without one); its kprobe events filter out every record.
+#     without one); its kprobe events filter out every record; the
+#     agent's objects left by another tree's build are rebuilt.
 #
 #   test_guest_agent.sh BUILD_DIR
 #
@@ -128,10 +129,12 @@ for v in $(ls /lib/modules 2>/dev/null | sort -rV); do
 done
 if [ -z "$kver" ] || ! command -v busybox cpio >/dev/null; then
 	n=$((n + 1))
-	skip=$((skip + 2))
+	skip=$((skip + 3))
 	echo "ok $n # SKIP mkinitramfs.sh: no kernel with /boot/vmlinuz-VER and /lib/modules/VER"
 	n=$((n + 1))
 	echo "ok $n # SKIP mkinitramfs.sh: the kprobe events' filter (no kernel)"
+	n=$((n + 1))
+	echo "ok $n # SKIP mkinitramfs.sh: another tree's objects (no kernel)"
 else
 	before=$(git status --porcelain 2>/dev/null)
 	bash $mk "$tmp/initrd" >"$tmp/stdout" 2>"$tmp/out"
@@ -165,6 +168,20 @@ else
 	     /events\/kprobes\/enable/ { e = NR }
 	     END { exit !(f && e && f < e) }' "$tmp/initrd/root/init"
 	ok "mkinitramfs.sh: the kprobe events leave the ring buffer alone" $?
+
+	# The agent's objects as another clone of the tree left them in a
+	# shared cache: their dependency files name sources that are gone.
+	# They are rebuilt, not reused.
+	echo /nonexistent/umm >"$tmp/initrd/agent/.source"
+	printf '%s: %s\n' "$tmp/initrd/agent/obj/main.o" \
+		/nonexistent/umm/tools/umm/guest/main.c \
+		>"$tmp/initrd/agent/obj/main.d"
+	bash $mk "$tmp/initrd" >"$tmp/stdout" 2>"$tmp/out"
+	status=$?
+	[ $status = 0 ] && [ ! -s "$tmp/out" ] &&
+		[ "$(cat "$tmp/initrd/agent/.source")" = "$(pwd)" ] &&
+		[ -x "$tmp/initrd/root/bin/umm-agent" ]
+	ok "mkinitramfs.sh: objects of another tree's build are not reused" $?
 fi
 
 ktap_totals

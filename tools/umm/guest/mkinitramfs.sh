@@ -59,10 +59,19 @@ rm -rf "$root"
 mkdir -p "$root"/{bin,dev,proc,sys,etc,lib/modules} || die "cannot create $root"
 : >"$log"
 
-# The agent, static.
-make --no-print-directory -f "$guest/Makefile" O="$out/agent" STATIC=1 \
+# The agent, static.  OUT_DIR is often a cache shared by every clone of
+# the tree (~/.cache/umm/compare/guest): objects built from another
+# tree are not reused, since their dependency files name that tree's
+# sources, which may have changed or be gone.
+agent=$out/agent
+if [ -d "$agent" ] && [ "$(cat "$agent/.source" 2>/dev/null)" != "$top" ]; then
+	rm -rf "$agent" || die "cannot clear $agent"
+fi
+mkdir -p "$agent" && echo "$top" >"$agent/.source" ||
+	die "cannot create $agent"
+make --no-print-directory -f "$guest/Makefile" O="$agent" STATIC=1 \
 	>>"$log" 2>&1 || die "the agent does not build (see $log)"
-cp "$out/agent/umm-agent" "$root/bin/umm-agent" || die "cannot copy the agent"
+cp "$agent/umm-agent" "$root/bin/umm-agent" || die "cannot copy the agent"
 cp "$busybox" "$root/bin/busybox" || die "cannot copy busybox"
 
 # The kernel's modules, in dependency order, each once.  A compressed
