@@ -681,12 +681,17 @@ static void fake_qmp(int fd, unsigned long long ram, unsigned long long floor)
 	_exit(0);
 }
 
-/* Run a console balloon command against fake_qmp(); its output in @out. */
-static int balloon_cmd(const char *cmd, unsigned long long floor, char *out,
-		       size_t osize, char *err, size_t esize)
+/*
+ * Run a console balloon command against fake_qmp(), in a guest of 512 MiB
+ * and @extra MiB more for its own kernel; its output in @out.
+ */
+static int balloon_cmd_extra(const char *cmd, unsigned long long floor,
+			     unsigned long long extra, char *out, size_t osize,
+			     char *err, size_t esize)
 {
 	struct compare_lb lb;
-	struct qmp_balloon b = { .m = &lb, .ram = 512ULL << 20, .stall_ms = 300,
+	struct qmp_balloon b = { .m = &lb, .ram = (512ULL + extra) << 20,
+				 .extra = extra << 20, .stall_ms = 300,
 				 .poll_ms = 10 };
 	char words[256], *argv[4];
 	int sv[2], argc, ret;
@@ -716,6 +721,36 @@ static int balloon_cmd(const char *cmd, unsigned long long floor, char *out,
 	close(sv[0]);
 	waitpid(pid, NULL, 0);
 	return ret;
+}
+
+static int balloon_cmd(const char *cmd, unsigned long long floor, char *out,
+		       size_t osize, char *err, size_t esize)
+{
+	return balloon_cmd_extra(cmd, floor, 0, out, osize, err, esize);
+}
+
+/*
+ * A scenario's guest with 80 MiB more than umm: the script's sizes stay
+ * umm's.  The stall line shows both directions: QMP was asked for 128M
+ * + 80M, and the guest's 380M is reported as 300M.
+ */
+TEST(compare_balloon_extra_memory)
+{
+	char out[512], err[256];
+
+	ASSERT_EQ(0, balloon_cmd_extra("info balloon", 0, 80, out, sizeof(out),
+				       err, sizeof(err)));
+	EXPECT_STREQ("balloon: actual=512\n", out);
+	ASSERT_EQ(0, balloon_cmd_extra("balloon 128", 380ULL << 20, 80, out,
+				       sizeof(out), err, sizeof(err)));
+	EXPECT_STREQ("balloon: stopped at actual=300 (target 128): the guest made no more progress\n", out);
+	/* Reached: the guest stops at 208M (the fake moves to the target). */
+	ASSERT_EQ(0, balloon_cmd_extra("balloon 128", 0, 80, out, sizeof(out),
+				       err, sizeof(err)));
+	EXPECT_STREQ("", out);
+	ASSERT_EQ(0, balloon_cmd_extra("balloon 600", 0, 80, out, sizeof(out),
+				       err, sizeof(err)));
+	EXPECT_STREQ("balloon: 600M is more than the guest's memory (512M): asking for 512M\n", out);
 }
 
 TEST(compare_balloon_through_qmp)

@@ -8,6 +8,14 @@
  * waits until "actual" gets there or makes no progress for stall_ms (a
  * guest under TCG is slower than umm's device model, so its patience is
  * longer).
+ *
+ * A scenario's guest may have more memory than the script says (the
+ * MiB its own kernel uses, which pressure matching gives back: extra).
+ * The script's sizes are umm's, so the balloon must leave the guest
+ * those MiB too: QMP is asked for SIZE + extra, and `info balloon`
+ * answers actual - extra.  Without it the first inflate would take the
+ * guest's own kernel memory back and the guest would run under more
+ * pressure than umm.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -103,6 +111,13 @@ static int balloon_target(const char *arg, unsigned long long *target,
 	return 0;
 }
 
+/* QEMU's @bytes as the script counts them, in MiB: without the extra. */
+static unsigned long long script_mib(const struct qmp_balloon *b,
+				     unsigned long long bytes)
+{
+	return bytes > b->extra ? (bytes - b->extra) >> 20 : 0;
+}
+
 /*
  * Poll "actual" until it is within a page of @target or has not moved for
  * b->stall_ms.  Returns 0 (reached), 1 (stalled) or -errno.
@@ -156,11 +171,13 @@ int qmp_cmd_balloon(struct qmp_balloon *b, int argc, char **argv,
 	ret = balloon_target(argv[1], &target, err, size);
 	if (ret)
 		return ret;
-	if (target > b->ram) {
+	if (target > b->ram - b->extra) {
 		fprintf(out, "balloon: %lluM is more than the guest's memory (%lluM): asking for %lluM\n",
-			target >> 20, b->ram >> 20, b->ram >> 20);
-		target = b->ram;
+			target >> 20, (b->ram - b->extra) >> 20,
+			(b->ram - b->extra) >> 20);
+		target = b->ram - b->extra;
 	}
+	target += b->extra;
 	qmp_format_balloon(cmd, sizeof(cmd), target);
 	ret = qmp_execute(b->m, cmd, reply, sizeof(reply), 10000);
 	if (ret == QMP_ERROR)
@@ -170,7 +187,7 @@ int qmp_cmd_balloon(struct qmp_balloon *b, int argc, char **argv,
 		return cmd_err(err, size, ret, "balloon", "QMP: %s", strerror(-ret));
 	if (ret == 1)
 		fprintf(out, "balloon: stopped at actual=%llu (target %llu): the guest made no more progress\n",
-			actual >> 20, target >> 20);
+			script_mib(b, actual), script_mib(b, target));
 	return 0;
 }
 
@@ -201,6 +218,6 @@ int qmp_cmd_info(struct qmp_balloon *b, int argc, char **argv, FILE *out,
 		return cmd_err(err, size, ret, "info", NO_BALLOON);
 	if (ret)
 		return cmd_err(err, size, ret, "info", "QMP: %s", strerror(-ret));
-	fprintf(out, "balloon: actual=%llu\n", actual >> 20);
+	fprintf(out, "balloon: actual=%llu\n", script_mib(b, actual));
 	return 0;
 }

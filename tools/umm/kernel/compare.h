@@ -72,6 +72,11 @@ struct compare_params {
 	char **param;		/* as given: name=value */
 	int nr;
 	unsigned long mem_mib;	/* mem=, the guest's -m */
+	/*
+	 * Of mem_mib, what the guest got beyond the script's memory for its
+	 * own kernel (pressure matching): `balloon` adds it to its targets.
+	 */
+	unsigned long extra_mib;
 	char append[512];	/* what the guest's kernel command line gets */
 	char umm_only[512];	/* those Linux has no equivalent of */
 };
@@ -183,7 +188,8 @@ void compare_print_table(FILE *f, const struct compare_side *sides, int nr);
 
 /* ---- cache.c ----------------------------------------------------------- */
 
-#define KCACHE_FORMAT		3
+/* 4: balloon targets count from the script's memory, not the guest's */
+#define KCACHE_FORMAT		4
 
 struct kcache_key {
 	const char *script;
@@ -278,6 +284,7 @@ int qmp_parse_target(const char *s, unsigned long long *bytes);
 struct qmp_balloon {
 	struct compare_lb *m;
 	unsigned long long ram;		/* the guest's memory, bytes */
+	unsigned long long extra;	/* of it, beyond the script's */
 	int stall_ms;			/* no progress this long: stalled */
 	int poll_ms;
 };

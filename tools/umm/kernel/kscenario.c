@@ -132,6 +132,7 @@ static int match_pressure(struct kscenario *k)
 	k->o.params.param[k->o.params.nr++] = k->mem;
 	if (compare_translate_params(&k->o.params))
 		return -EINVAL;
+	k->o.params.extra_mib = extra;
 	printf("Linux: mem=%luM, the scenario's %luM and %luM more for the guest's own kernel (MemAvailable at boot: umm %.1f MiB, guest %.1f MiB with %luM)\n",
 	       k->o.params.mem_mib, k->o.params.mem_mib - extra, extra,
 	       umm_kb / 1024.0, linux_kb / 1024.0, k->o.params.mem_mib - extra);

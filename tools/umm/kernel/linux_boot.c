@@ -398,6 +398,7 @@ int compare_run_linux(const struct compare_opts *o, const struct linux_prep *p,
 	snprintf(side->label, sizeof(side->label), "Linux %.50s", p->release);
 	r.balloon = (struct qmp_balloon){
 		.m = &r.qmp, .ram = (unsigned long long)o->params.mem_mib << 20,
+		.extra = (unsigned long long)o->params.extra_mib << 20,
 		.stall_ms = 5000, .poll_ms = 200,
 	};
 	err = boot_any(&r, p);
