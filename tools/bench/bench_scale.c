@@ -3,7 +3,7 @@
  * tools/bench/bench_scale.c - does a page cost the same at 1 GiB and 16 GiB?
  *
  * The same script at each memory size, umm.deterministic=1, in a process
- * of its own per size (a process boots once):
+ * of its own per size and run (a process boots once), twice per size:
  *
  *	task start a; mmap a 90% of RAM; fill a;
  *	madvise a dontneed 50 stride=2; echo 1 > compact_memory; verify a
@@ -12,8 +12,11 @@
  * it handled (pages filled, pages given back, pages migrated, pages
  * checked).  Against, in the same process just before the boot: a plain
  * memset of as much fresh memory as the guest has (what first touching
- * that memory costs the host: page faults and zeroing) and a cache-cold
- * 4 KiB memcpy (what moving a page costs).  The targets (issue 18):
+ * that memory costs the host: page faults and zeroing), a cache-cold
+ * 4 KiB memcpy (what moving a page costs), and 4 KiB copies between
+ * random pages of that memory (what moving a page costs when the pages
+ * are anywhere in it: the TLB's reach and the machine's nested paging
+ * grow that cost with the memory's size, in any program).  The targets (issue 18):
  * fill, verify and migration per page at the largest size within 1.2x
  * of 1 GiB; the 16 GiB script in under 10 s.  16 GiB runs only when the
  * host has the memory available; the line says so when it does not.
@@ -45,6 +48,7 @@ struct scale_result {
 	int ok;
 	double memset_ns;		/* per 4 KiB page of fresh memory */
 	double memcpy_cold_ns;		/* per 4 KiB page */
+	double memcpy_random_ns;	/* per 4 KiB page, across the memory */
 	double sec[NR_STEPS];
 	double user[NR_STEPS];		/* of sec: CPU time in umm itself */
 	unsigned long pages[NR_STEPS];	/* what each step's ns/page divides by */
@@ -52,13 +56,49 @@ struct scale_result {
 };
 
 /*
+ * 4 KiB copies between random pages of @p (@bytes, touched already), as
+ * compaction moves pages between two places of memory: the best of two
+ * passes of 50,000.  Every copy misses the caches at any size here; what
+ * grows with the size is the translation (a huge page's TLB entry covers
+ * 2 MiB, and the second-level TLB holds a few GiB of them).
+ */
+static double memcpy_random_ns(char *p, unsigned long bytes)
+{
+	unsigned long npages = bytes / 4096, x = 88172645463325252UL;
+	double best = 0;
+	int pass, i;
+
+	for (pass = 0; pass < 2; pass++) {
+		double t = now();
+
+		for (i = 0; i < 50000; i++) {
+			unsigned long src, dst;
+
+			/* xorshift64: cheap, and no pattern the prefetcher sees */
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			src = (x >> 32) % npages;
+			dst = (x & 0xffffffffUL) % npages;
+			memcpy(p + dst * 4096, p + src * 4096, 4096);
+		}
+		__asm__ __volatile__("" : : "r"(p) : "memory");
+		t = (now() - t) / 50000 * 1e9;
+		if (!pass || t < best)
+			best = t;
+	}
+	return best;
+}
+
+/*
  * A plain memset of @bytes of fresh memory (mmap'ed, never touched by
- * the process): best of two.  On these machines (guests themselves),
+ * the process): best of two; *@random_ns gets memcpy_random_ns() of the
+ * second pass's memory.  On these machines (guests themselves),
  * memory the host never handed out before costs up to ten times more
  * to touch first than memory it just took back; the second pass
  * measures the latter, which is what the arena gets after it.
  */
-static double memset_fresh_ns(unsigned long bytes)
+static double memset_fresh_ns(unsigned long bytes, double *random_ns)
 {
 	double best = 0;
 	int pass;
@@ -77,6 +117,8 @@ static double memset_fresh_ns(unsigned long bytes)
 		memset(p, 0x5a, bytes);
 		__asm__ __volatile__("" : : "r"(p) : "memory");
 		t = now() - t;
+		if (pass)
+			*random_ns = memcpy_random_ns(p, bytes);
 		munmap(p, bytes);
 		if (!pass || t < best)
 			best = t;
@@ -128,7 +170,7 @@ static void run_size(unsigned long gib, int fd)
 	unsigned long migrated;
 	double t0, start;
 
-	r.memset_ns = memset_fresh_ns(bytes);
+	r.memset_ns = memset_fresh_ns(bytes, &r.memcpy_random_ns);
 	r.memcpy_cold_ns = memcpy_cold_ns(16384);
 	snprintf(params, sizeof(params), "mem=%luG umm.deterministic=1", gib);
 	t0 = now();
@@ -163,7 +205,7 @@ out:
 }
 
 /* Fork a process for @gib and read back what it measured. */
-static int measure(unsigned long gib, struct scale_result *r)
+static int measure_once(unsigned long gib, struct scale_result *r)
 {
 	int fds[2], status;
 	pid_t pid;
@@ -183,6 +225,37 @@ static int measure(unsigned long gib, struct scale_result *r)
 	close(fds[0]);
 	waitpid(pid, &status, 0);
 	return n == sizeof(*r) && r->ok ? 0 : -1;
+}
+
+#define SCALE_RUNS	2
+
+/*
+ * Each size SCALE_RUNS times, each step (and each baseline) its best.
+ * At 1 GiB compact_memory migrates about 58,000 pages in some 50 ms, and
+ * one run's figure moved by 0.8x to 1.4x of another's on this machine;
+ * the best of two at every size keeps the ratios about umm.
+ */
+static int measure(unsigned long gib, struct scale_result *r)
+{
+	struct scale_result o;
+	int run, s;
+
+	if (measure_once(gib, r))
+		return -1;
+	for (run = 1; run < SCALE_RUNS; run++) {
+		if (measure_once(gib, &o))
+			return -1;
+		for (s = 0; s < NR_STEPS; s++) {
+			r->sec[s] = min(r->sec[s], o.sec[s]);
+			r->user[s] = min(r->user[s], o.user[s]);
+		}
+		r->total = min(r->total, o.total);
+		r->memset_ns = min(r->memset_ns, o.memset_ns);
+		r->memcpy_cold_ns = min(r->memcpy_cold_ns, o.memcpy_cold_ns);
+		r->memcpy_random_ns = min(r->memcpy_random_ns,
+					  o.memcpy_random_ns);
+	}
+	return 0;
 }
 
 /* Can the host give @gib GiB (and a margin) without swapping? */
@@ -227,10 +300,12 @@ int main(int argc, char **argv)
 			sizes[nr] = dflt[nr];
 
 	printf("scale: task maps 90%% of RAM, fills, gives half back, compact_memory, verify\n");
-	printf("  %6s %8s %8s %8s %8s %8s %8s %9s %9s\n", "GiB", "boot s",
-	       "fill", "madvise", "compact", "verify", "total s", "memset", "cold cpy");
-	printf("  %6s %8s %8s %8s %8s %8s %8s %9s %9s\n", "", "",
-	       "ns/page", "ns/page", "ns/mig", "ns/page", "", "ns/page", "ns/page");
+	printf("  %6s %8s %8s %8s %8s %8s %8s %9s %9s %9s\n", "GiB", "boot s",
+	       "fill", "madvise", "compact", "verify", "total s", "memset",
+	       "cold cpy", "rand cpy");
+	printf("  %6s %8s %8s %8s %8s %8s %8s %9s %9s %9s\n", "", "",
+	       "ns/page", "ns/page", "ns/mig", "ns/page", "", "ns/page",
+	       "ns/page", "ns/page");
 	for (i = 0; i < nr; i++) {
 		struct scale_result *r = &res[i];
 
@@ -243,11 +318,11 @@ int main(int argc, char **argv)
 			printf("  %6lu failed\n", sizes[i]);
 			return 1;
 		}
-		printf("  %6lu %8.2f %8.0f %8.0f %8.0f %8.0f %8.2f %9.0f %9.0f\n",
+		printf("  %6lu %8.2f %8.0f %8.0f %8.0f %8.0f %8.2f %9.0f %9.0f %9.0f\n",
 		       sizes[i], r->sec[S_BOOT], ns_per_page(r, S_FILL),
 		       ns_per_page(r, S_MADVISE), ns_per_page(r, S_COMPACT),
 		       ns_per_page(r, S_VERIFY), r->total, r->memset_ns,
-		       r->memcpy_cold_ns);
+		       r->memcpy_cold_ns, r->memcpy_random_ns);
 		printf("  %6s %8s %8.0f %8.0f %8.0f %8.0f   (of which in umm's own code)\n",
 		       "", "", user_ns_per_page(r, S_FILL),
 		       user_ns_per_page(r, S_MADVISE),
@@ -280,6 +355,13 @@ int main(int argc, char **argv)
 		       step_name[s], last_gib, base_gib, ratio,
 		       bench_target(ratio, "<=", 1.2, 1, "").text);
 	}
+	/*
+	 * Not umm's: the same machine moving pages between random places of
+	 * memory of each size.  Compaction's own code growing by as much is
+	 * the machine's, not the per-page work umm does.
+	 */
+	printf("scale: random 4 KiB copy across the memory at %lu GiB / at %lu GiB: ratio %.2f (the machine's, no target)\n",
+	       last_gib, base_gib, last->memcpy_random_ns / base->memcpy_random_ns);
 	printf("scale: fill ns/page / fresh memset ns/page at %lu GiB: %.2f\n",
 	       last_gib, ns_per_page(last, S_FILL) / last->memset_ns);
 	if (last_gib >= 16)
