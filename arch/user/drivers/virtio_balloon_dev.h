@@ -53,6 +53,8 @@ enum vbdev_fault {
  * @discards: host discards made (one per run of frames)
  * @discarded: frames discarded
  * @discard_cancelled: frames deflated before their discard, never made
+ * @deflate_untouched: deflated frames the MUST_TELL_HOST check did not
+ *	read: the host had no memory behind them (see vbdev_deflate())
  * @discard_ns: time spent discarding
  * @stats: the driver's last statistics, by tag
  * @stats_updates: statistics buffers received
