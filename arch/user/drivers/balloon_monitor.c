@@ -194,7 +194,6 @@ void vbdev_get_state(struct vbdev_state *st)
 	st->discards = dev->discards;
 	st->discarded = dev->discarded;
 	st->discard_cancelled = dev->discard_cancelled;
-	st->deflate_untouched = dev->deflate_untouched;
 	st->discard_ns = dev->discard_ns;
 	mutex_unlock(&vmd->process_lock);
 	st->errors = atomic_long_read(&vmd->errors);
@@ -278,9 +277,9 @@ static int state_show(struct seq_file *m, void *v)
 	seq_printf(m, "errors %lu\nreused %lu\nkicks %lu\ninterrupts %lu\nstats_updates %lu\n",
 		   st.errors, st.reused, st.kicks, st.interrupts,
 		   st.stats_updates);
-	seq_printf(m, "discard_pending %lu\ndiscards %lu\ndiscarded %lu\ndiscard_cancelled %lu\ndeflate_untouched %lu\n",
+	seq_printf(m, "discard_pending %lu\ndiscards %lu\ndiscarded %lu\ndiscard_cancelled %lu\n",
 		   st.discard_pending, st.discards, st.discarded,
-		   st.discard_cancelled, st.deflate_untouched);
+		   st.discard_cancelled);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(state);

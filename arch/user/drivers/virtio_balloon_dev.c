@@ -302,19 +302,9 @@ static void vbdev_deflate(struct vbdev *dev, const u32 *pfns, unsigned int n)
 		}
 		/* Never discarded, it holds what the guest left: no check. */
 		kept = vbdev_discard_cancel(dev, pfn);
-		/*
-		 * Still as the discard left it, or the guest used it early.
-		 * A frame the host has no memory behind was not touched
-		 * since the discard and reads as zeroes: reading it to see
-		 * would cost a host page fault per deflated frame (more
-		 * than the rest of a balloon page's migration), so ask the
-		 * host first and read only what it says is backed.
-		 */
+		/* Still as the discard left it, or the guest used it early. */
 		if (check && !kept &&
-		    !host_ops.ram_resident(pfn_to_virt(pfn))) {
-			dev->deflate_untouched++;
-		} else if (check && !kept &&
-			   memchr_inv(pfn_to_virt(pfn), 0, PAGE_SIZE)) {
+		    memchr_inv(pfn_to_virt(pfn), 0, PAGE_SIZE)) {
 			virtio_mmio_dev_error(&dev->vmd, "frame %lu was written by the guest while the host had it",
 					      pfn);
 			WRITE_ONCE(dev->reused, dev->reused + 1);

@@ -53,8 +53,6 @@ enum vbdev_fault {
  * @discards: host discards made (one per run of frames)
  * @discarded: frames discarded
  * @discard_cancelled: frames deflated before their discard, never made
- * @deflate_untouched: deflated frames the MUST_TELL_HOST check did not
- *	read: the host had no memory behind them (see vbdev_deflate())
  * @discard_ns: time spent discarding
  * @stats: the driver's last statistics, by tag
  * @stats_updates: statistics buffers received
@@ -77,7 +75,6 @@ struct vbdev {
 	unsigned long *discard_pending;
 	unsigned long nr_pending, pending_lo, pending_hi;
 	unsigned long discards, discarded, discard_cancelled;
-	unsigned long deflate_untouched;
 	u64 discard_ns;
 	struct virtio_balloon_stat stats[VIRTIO_BALLOON_S_NR];
 	unsigned long stats_updates;
@@ -121,8 +118,6 @@ void vbdev_debugfs_init(struct vbdev *dev);
  * @discarded: frames discarded
  * @discard_cancelled: frames deflated while their discard was pending
  *	(never discarded)
- * @deflate_untouched: frames the MUST_TELL_HOST check found still
- *	discarded, untouched since (no backing memory: nothing to read)
  * @discard_ns: time the host spent discarding
  */
 struct vbdev_state {
@@ -137,7 +132,6 @@ struct vbdev_state {
 	unsigned long kicks, interrupts;
 	unsigned long stats_updates;
 	unsigned long discard_pending, discards, discarded, discard_cancelled;
-	unsigned long deflate_untouched;
 	u64 discard_ns;
 };
 

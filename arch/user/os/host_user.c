@@ -61,14 +61,6 @@ static void host_ram_discard(void *addr, unsigned long size)
 	madvise(addr, size, MADV_DONTNEED);
 }
 
-static int host_ram_resident(void *addr)
-{
-	unsigned char vec;
-
-	/* Any error: say yes, and let the caller read the page. */
-	return mincore(addr, 4096, &vec) || (vec & 1);
-}
-
 static void *host_mem_zalloc(unsigned long size)
 {
 	return calloc(1, size);
@@ -265,7 +257,6 @@ static __attribute__((noreturn)) void host_panic(void)
 const struct host_operations host_ops = {
 	.ram_map	= host_ram_map,
 	.ram_discard	= host_ram_discard,
-	.ram_resident	= host_ram_resident,
 	.mem_zalloc	= host_mem_zalloc,
 	.mem_free	= host_mem_free,
 	.thread_create	= host_thread_create,

@@ -255,40 +255,6 @@ TEST_F(discard, balloon_discard_coalesces_runs_across_buffers)
 }
 
 /*
- * MUST_TELL_HOST's check on deflate reads only frames the host has
- * memory behind: a discarded frame nobody touched since reads as zeroes
- * without being read (reading it would fault it in).  One frame is read
- * while the host has it (the host's zero page is behind it then): that
- * one is read and found clean.
- */
-TEST_F(discard, balloon_discard_deflate_check_reads_only_backed_frames)
-{
-	struct page *block = alloc_pages(GFP_HIGHUSER_MOVABLE, 2);
-	struct vbdev_state st0, st;
-	unsigned int i;
-	u32 pfns[4];
-
-	ASSERT_NE(NULL, block);
-	EXPECT_TRUE(host().must_tell_host);
-	memset(page_address(block), 0xa5, 4 * PAGE_SIZE);
-	pfns_of(pfns, block, 4);
-	st0 = host();
-	vbdev_process_pfns(VBDEV_INFLATE_Q, pfns, 4);
-	vbdev_flush();
-	EXPECT_EQ(st0.discarded + 4, host().discarded);
-	EXPECT_TRUE(page_is(block + 1, 0));
-
-	vbdev_process_pfns(VBDEV_DEFLATE_Q, pfns, 4);
-	st = host();
-	EXPECT_EQ(st0.deflate_untouched + 3, st.deflate_untouched);
-	EXPECT_EQ(st0.deflated + 4, st.deflated);
-	EXPECT_EQ(0, st.reused);
-	for (i = 0; i < 4; i++)
-		EXPECT_TRUE(page_is(block + i, 0));
-	__free_pages(block, 2);
-}
-
-/*
  * Migration inflates the new frame (pending) and deflates the old one.
  * Migrating the new page again deflates a frame whose discard is still
  * pending: it is dropped from the set, never discarded, and the data the

@@ -45,10 +45,6 @@
  *		  Returns NULL on failure.
  * @ram_discard:  give the host memory behind [@addr, @addr+@size) back to
  *		  the host (MADV_DONTNEED): it reads as zeroes afterwards.
- * @ram_resident: is the 4 KiB page at @addr backed by host memory?  0
- *		  only when nothing touched it since it was mapped or
- *		  discarded, so it reads as zeroes; asking touches nothing
- *		  (mincore()).  1 when the host cannot tell.
  * @mem_zalloc:	  @size bytes of zero-filled host memory, not RAM: for what
  *		  the host side of a device keeps (a VMM's state lives
  *		  outside its guest).  Returns NULL on failure.
@@ -106,7 +102,6 @@
 struct host_operations {
 	void *(*ram_map)(unsigned long size);
 	void (*ram_discard)(void *addr, unsigned long size);
-	int (*ram_resident)(void *addr);
 	void *(*mem_zalloc)(unsigned long size);
 	void (*mem_free)(void *p);
 	long (*thread_create)(void (*fn)(void *), void *arg);
