@@ -15,8 +15,9 @@
  * that memory costs the host: page faults and zeroing), a cache-cold
  * 4 KiB memcpy (what moving a page costs), and 4 KiB copies between
  * random pages of that memory (what moving a page costs when the pages
- * are anywhere in it: the TLB's reach and the machine's nested paging
- * grow that cost with the memory's size, in any program).  The targets (issue 18):
+ * are anywhere in it: where the TLB's reach or the machine's nested
+ * paging make that grow with the memory's size, it does so for any
+ * program).  The targets (issue 18):
  * fill, verify and migration per page at the largest size within 1.2x
  * of 1 GiB; the 16 GiB script in under 10 s.  16 GiB runs only when the
  * host has the memory available; the line says so when it does not.
@@ -59,8 +60,8 @@ struct scale_result {
  * 4 KiB copies between random pages of @p (@bytes, touched already), as
  * compaction moves pages between two places of memory: the best of two
  * passes of 50,000.  Every copy misses the caches at any size here; what
- * grows with the size is the translation (a huge page's TLB entry covers
- * 2 MiB, and the second-level TLB holds a few GiB of them).
+ * may grow with the size is the translation (a huge page's TLB entry
+ * covers 2 MiB, and the second-level TLB holds a few GiB of them).
  */
 static double memcpy_random_ns(char *p, unsigned long bytes)
 {

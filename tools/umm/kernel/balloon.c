@@ -161,6 +161,8 @@ static int balloon_wait(struct qmp_balloon *b, unsigned long long target,
 int qmp_cmd_balloon(struct qmp_balloon *b, int argc, char **argv,
 		    FILE *out, char *err, size_t size)
 {
+	/* The guest's memory as the script counts it. */
+	unsigned long long ram = b->ram - b->extra;
 	unsigned long long target, actual;
 	char cmd[128], reply[4096];
 	int ret;
@@ -171,11 +173,10 @@ int qmp_cmd_balloon(struct qmp_balloon *b, int argc, char **argv,
 	ret = balloon_target(argv[1], &target, err, size);
 	if (ret)
 		return ret;
-	if (target > b->ram - b->extra) {
+	if (target > ram) {
 		fprintf(out, "balloon: %lluM is more than the guest's memory (%lluM): asking for %lluM\n",
-			target >> 20, (b->ram - b->extra) >> 20,
-			(b->ram - b->extra) >> 20);
-		target = b->ram - b->extra;
+			target >> 20, ram >> 20, ram >> 20);
+		target = ram;
 	}
 	target += b->extra;
 	qmp_format_balloon(cmd, sizeof(cmd), target);
